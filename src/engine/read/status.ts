@@ -5,12 +5,12 @@ import type { Status } from '../model.js';
 
 const WORDS: ReadonlyArray<[RegExp, Status]> = [
   [/\b(cancel+ed|canceled|won'?t do|wontfix|dropped|obsolete|abandoned)\b/, 'cancelled'],
-  [/\b(icebox|iced|deferred|on hold|later|someday|backlog(ged)?|future|parked|postponed)\b/, 'deferred'],
+  [/\b(icebox|iced|deferred|on hold|later|someday|future|parked|postponed)\b/, 'deferred'],
   [/\b(blocked|stuck|waiting|impeded|on ice)\b/, 'blocked'],
   [/\b(in review|review|reviewing|code review|qa|testing|in test|verify|verifying|awaiting review)\b/, 'review'],
   [/\b(in progress|in-progress|inprogress|wip|doing|started|ongoing|active|working|underway|under way|partial(ly)?( done)?)\b/, 'in_progress'],
   [/\b(done|complete|completed|finished|closed|resolved|shipped|delivered|merged|verified)\b/, 'done'],
-  [/\b(todo|to do|to-do|open|not started|pending|planned|new|ready|queued|proposed)\b/, 'todo'],
+  [/\b(todo|to do|to-do|open|not started|pending|planned|new|ready|queued|proposed|backlog)\b/, 'todo'],
 ];
 
 const EMOJI: ReadonlyArray<[string, Status]> = [
