@@ -1,0 +1,155 @@
+// What to work on next: the ready items ranked by critical-path slack, then priority, then how
+// much open work each one unblocks, then document order; optionally a set of K items that can
+// run side by side.
+
+import type { Plan, PlanIndex, Status } from '../model.js';
+import type { CriticalUnit, DependencyGraph } from './graph.js';
+
+export interface NextItem {
+  id: string;
+  title: string;
+  status: Status;
+  priority?: string;
+  points?: number;
+  hours?: number;
+  /** Slack in the critical path's unit; 0 means any delay delays the plan. */
+  slack: number;
+  onCriticalPath: boolean;
+  /** Open items that wait for this one, directly or through others. */
+  unblocks: number;
+  /** One short sentence saying why the item is here. */
+  reason: string;
+}
+
+export interface NextOptions {
+  /** At most this many items (all ready items when absent). */
+  limit?: number;
+  /** Pick this many items that can run side by side. */
+  concurrency?: number;
+}
+
+const PRIORITY_WORDS: ReadonlyArray<[RegExp, number]> = [
+  [/\b(critical|blocker|urgent|highest|must|p0)\b/, 0],
+  [/\b(high|p1)\b/, 1],
+  [/\b(medium|med|normal|moderate|should|p2)\b/, 2],
+  [/\b(low|lowest|minor|could|trivial|p3|p4|p5)\b/, 3],
+];
+
+/** Rank of a priority as written ("HIGH", "P1", "🔴 Critical"): 0 is most urgent, 4 is none. */
+export function priorityRank(priority: string | undefined): number {
+  if (!priority) return 4;
+  const text = priority.toLowerCase();
+  for (const [pattern, rank] of PRIORITY_WORDS) if (pattern.test(text)) return rank;
+  return 4;
+}
+
+/** For each ready item, how many open items transitively wait for it. */
+function unblockCounter(index: PlanIndex, graph: DependencyGraph): (id: string) => number {
+  const dependents = new Map<string, string[]>();
+  for (const [id, waits] of graph.edges) {
+    for (const dep of waits) {
+      let list = dependents.get(dep);
+      if (!list) dependents.set(dep, (list = []));
+      list.push(id);
+    }
+  }
+  const memo = new Map<string, number>();
+  return (id) => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const seen = new Set<string>([id]);
+    const queue = [id];
+    let count = 0;
+    for (let head = 0; head < queue.length; head++) {
+      for (const next of dependents.get(queue[head]) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+        const status = index.byId.get(next)?.status;
+        if (status !== undefined && status !== 'done' && status !== 'cancelled' && status !== 'deferred') count++;
+      }
+    }
+    memo.set(id, count);
+    return count;
+  };
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
+}
+
+function describe(item: NextItem, depCount: number, unit: CriticalUnit): string {
+  const parts: string[] = [];
+  if (item.onCriticalPath) parts.push('on the critical path');
+  else if (item.slack === 0) parts.push('no slack');
+  else parts.push(`${formatNumber(item.slack)} ${item.slack === 1 ? unit.slice(0, -1) : unit} of slack`);
+  if (item.priority) parts.push(`priority ${item.priority}`);
+  if (item.unblocks > 0) parts.push(`unblocks ${item.unblocks} open item${item.unblocks === 1 ? '' : 's'}`);
+  if (item.status === 'in_progress') parts.push('already in progress');
+  parts.push(
+    depCount === 0
+      ? 'nothing to wait for'
+      : depCount === 1
+        ? 'its dependency is done'
+        : `all ${depCount} dependencies done`,
+  );
+  const sentence = parts.join(', ');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.';
+}
+
+export function nextItems(plan: Plan, index: PlanIndex, graph: DependencyGraph, options: NextOptions = {}): NextItem[] {
+  const { slack: slackMap, path, unit } = graph.critical;
+  const onPath = new Set(path);
+  const unblocks = unblockCounter(index, graph);
+  const candidates = graph.ready
+    .map((id) => index.byId.get(id))
+    .filter((item) => item !== undefined)
+    .map((item) => ({
+      item,
+      slack: slackMap.get(item.id) ?? 0,
+      rank: priorityRank(item.priority),
+      position: index.order.get(item.id) ?? 0,
+    }));
+  candidates.sort(
+    (a, b) =>
+      a.slack - b.slack ||
+      a.rank - b.rank ||
+      unblocks(b.item.id) - unblocks(a.item.id) ||
+      a.position - b.position,
+  );
+
+  let chosen = candidates;
+  if (options.concurrency !== undefined) {
+    // In a plan that marks parallel-safe tasks, unmarked tasks of one section run in sequence.
+    const marksParallel = plan.items.some((item) => item.tags.includes('P'));
+    const sequentialTaken = new Set<string>();
+    chosen = [];
+    for (const candidate of candidates) {
+      if (chosen.length >= options.concurrency) break;
+      const { item } = candidate;
+      if (marksParallel && !item.tags.includes('P')) {
+        if (sequentialTaken.has(item.section)) continue;
+        sequentialTaken.add(item.section);
+      }
+      chosen.push(candidate);
+    }
+  }
+  if (options.limit !== undefined) chosen = chosen.slice(0, Math.max(0, options.limit));
+
+  return chosen.map(({ item, slack }) => {
+    const result: NextItem = {
+      id: item.id,
+      title: item.title,
+      status: item.status,
+      priority: item.priority,
+      points: item.points,
+      hours: item.hours,
+      slack,
+      onCriticalPath: onPath.has(item.id),
+      unblocks: unblocks(item.id),
+      reason: '',
+    };
+    result.reason = describe(result, graph.edges.get(item.id)?.length ?? 0, unit);
+    return result;
+  });
+}
