@@ -1,0 +1,1197 @@
+// The plan builder: turns scanned lines into the plan model. One pass reads headings, list items,
+// field lines, tables and sprint sections in whatever dialect they are written (several may mix);
+// a second pass settles ids, resolves references, and rolls statuses up.
+
+import type {
+  Checkbox,
+  Commitment,
+  DeclaredTotal,
+  Dialect,
+  FieldValue,
+  Finding,
+  Item,
+  ItemKind,
+  MatrixRow,
+  Plan,
+  PlanStyle,
+  Reference,
+  RoleCapacity,
+  Section,
+  Sprint,
+  Status,
+  SummaryClaim,
+  Table,
+  VelocityEntry,
+  WrittenSum,
+} from './model.js';
+import { isShelved } from './model.js';
+import { contentHash } from './hash.js';
+import { scan, lineText, type ScanLine } from './scan.js';
+import { cleanCell, isHourUnit, parseHours, parseNumber } from './read/cells.js';
+import { readBoldFields, readEmphasisField, readPlainField, type RawField } from './read/fields.js';
+import { classifyHeading, headingNumber, type HeadingInfo } from './read/headings.js';
+import { parseRefs, refKey, type ParsedRef } from './read/refs.js';
+import { parseStatus } from './read/status.js';
+import { isDelimiterRow, isTotalRow, splitRow, tableColumns } from './read/tables.js';
+
+interface DepText {
+  raw: string;
+  line: number;
+  numeric: boolean;
+}
+
+/** An item while the document is being read; ids are settled once everything is known. */
+interface Draft {
+  explicitId?: string;
+  /** How to derive an id when there is no explicit one: parent draft or section key, and a suffix. */
+  derive: { parent: number; base: string; suffix: string };
+  aliases: string[];
+  title: string;
+  kind: ItemKind;
+  checkbox?: Checkbox;
+  fields: Record<string, FieldValue>;
+  tags: string[];
+  roles: string[];
+  depTexts: DepText[];
+  parent: number;
+  children: number[];
+  checklist?: string;
+  section: string;
+  line: number;
+  endLine: number;
+  headerEnd: number;
+  dialect: Dialect;
+  hasAcceptance: boolean;
+  headingLevel: number;
+  inlinePoints?: number;
+  inlineHours?: number;
+  inlineAssignee?: string;
+  sectionPriority?: string;
+  sprintIndex: number;
+  bulletFields: boolean;
+}
+
+type LabelContext = 'checks' | 'tasks' | 'subtasks' | 'committed' | 'other';
+
+interface SectionFrame {
+  index: number;
+  level: number;
+  info: HeadingInfo;
+}
+
+interface TotalLine {
+  line: number;
+  label: string;
+  value: number;
+  approximate: boolean;
+  measure: 'points' | 'hours';
+  section: string;
+  statuses?: Status[];
+  afterTable: number;
+  summary?: number;
+}
+
+interface RawMatrixRow {
+  line: number;
+  item: string;
+  dependsOn: string;
+  blocks: string;
+}
+
+interface RawSummary {
+  line: number;
+  value: string;
+  refs: ParsedRef;
+  section: string;
+}
+
+interface RawCommitment {
+  line: number;
+  label: string;
+  refs: ParsedRef;
+  points?: number;
+  continued: boolean;
+  hoursByRole: Record<string, number>;
+  role?: string;
+}
+
+interface SprintDraft {
+  sprint: Sprint;
+  level: number;
+  raw: RawCommitment[];
+  itemRefs: ParsedRef[];
+}
+
+const CHECK_LABEL = /(acceptance|criteria|definition of (done|ready)|\bdod\b|\bdor\b|checklist|technical tasks|checks|verification|test plan)/i;
+const ACCEPTANCE_LABEL = /(acceptance|criteria|definition of done|\bdod\b|test plan|verification)/i;
+const TASKS_LABEL = /^(tasks|implementation tasks|work items|technical breakdown)$/i;
+const SUBTASKS_LABEL = /^(subtasks|sub-tasks)$/i;
+const COMMITTED_LABEL = /^(committed (stories|items|work)|sprint backlog|commitment)$/i;
+const SPEC_ID = /^(T\d{3,})\b[:.]?\s*/;
+const KIRO_ID = /^(\d+(?:\.\d+)*)\.?\s+/;
+const LIST_EXPLICIT_ID = /^\**\[?([A-Z][A-Z0-9]*-\d+)\]?\**\s*[:.\-–—]?\s+/;
+const BRACKET_TAG = /^\[([A-Za-z][\w .-]{0,20})\]\s*/;
+const INLINE_DEPENDS = /\((?:depends on|after|requires|blocked by)[:\s]+([^)]*)\)|\b(?:depends on|blocked by)[:\s]+((?:[A-Z][A-Z0-9]*-\d+|T\d{3,}|US\d+)(?:\s*(?:,|and|&)\s*(?:[A-Z][A-Z0-9]*-\d+|T\d{3,}|US\d+))*)/i;
+const INLINE_HOURS = /\((\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hours?)\)/i;
+const INLINE_POINTS = /[([](\d+(?:\.\d+)?)\s*(?:pts?|points?|sp)[)\]]/i;
+const TRAILING_ROLE = /\)\s*[-–—]\s*([A-Za-z][A-Za-z/ +&]{0,40})$/;
+const MENTION = /(?:^|\s)@([A-Za-z][\w.-]{0,38})/;
+const AGILE_SUBTASK = /^subtask\s+(\d+(?:\.\d+)*)\s*[:.\-–—]\s*(.*)$/i;
+const AGILE_TASK = /^\*\*([^*]+)\*\*\s*(.*)$/;
+const WRITTEN_SUM = /(\d+(?:\.\d+)?(?:\s*\+\s*\d+(?:\.\d+)?)+)\s*=\s*\**\s*(\d+(?:\.\d+)?)/g;
+const TOTAL_LABEL = /^total\b|^(completed|done|remaining|open|in progress)\s+(story\s+)?points\b/i;
+const POINTS_WORD = /\b(story points|points|pts|sp)\b/i;
+const CONTINUED = /\b(continued|remaining work|carry[- ]?over|carried over)\b/i;
+const PROSE_BEFORE = /\b(?:must be (?:completed|done|finished) before|before|blocks|unblocks|precedes|is required (?:for|by)|enables)\b/i;
+const PROSE_AFTER = /\b(?:depends on|requires|needs|after|is blocked by|blocked by|waits for)\b/i;
+const ARROW = /\s*(?:→|->|⟶|=>)\s*/;
+
+function emptyFields(): Record<string, FieldValue> {
+  return Object.create(null) as Record<string, FieldValue>;
+}
+
+function slug(text: string): string {
+  const s = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32)
+    .replace(/-+$/, '');
+  return s || 'section';
+}
+
+function checklistAbbrev(label: string): string {
+  const words = label
+    .replace(/\([^)]*\)/g, '')
+    .toLowerCase()
+    .match(/[a-z]+/g);
+  if (!words) return 'c';
+  const initials = words.filter((w) => w !== 'of' && w !== 'and' && w !== 'the').map((w) => w[0]).join('');
+  return initials.slice(0, 4) || 'c';
+}
+
+function statusOfBox(char: string): Status {
+  if (char === 'x' || char === 'X') return 'done';
+  if (char === '-' || char === '~') return 'in_progress';
+  return 'todo';
+}
+
+function stripEmphasis(text: string): string {
+  return text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Builds the plan model from Markdown text. Never throws on any input: problems become findings.
+ */
+export function buildPlan(text: string, path = '<input>'): Plan {
+  const scanned = scan(text);
+  const lines = scanned.lines;
+  const drafts: Draft[] = [];
+  const sections: Section[] = [];
+  const sectionFrames: SectionFrame[] = [];
+  const owners: Array<{ draft: number; level: number }> = [];
+  const sprintDrafts: SprintDraft[] = [];
+  const tables: Table[] = [];
+  const roleCapacity: RoleCapacity[] = [];
+  const velocityHistory: VelocityEntry[] = [];
+  const writtenSums: WrittenSum[] = [];
+  const rawMatrix: RawMatrixRow[] = [];
+  const rawSummaries: RawSummary[] = [];
+  const totalLines: TotalLine[] = [];
+  const proseDeps: Array<{ text: string; line: number }> = [];
+  const findings: Finding[] = [];
+  const docFields = emptyFields();
+  const statusWords: Partial<Record<Status, string>> = {};
+  const listDraft = new Int32Array(lines.length).fill(-1);
+  const childCounters = new Map<string, number>();
+  const sectionNumbers: Array<string | undefined> = [];
+  let label: { context: LabelContext; text: string } | null = null;
+  let title = '';
+  let sawHeading = false;
+  let tableStart = -1;
+  let lastTableEnd = -1;
+  let lastTableIndex = -1;
+  let commitmentOpen = -1;
+
+  const currentSection = (): string => (sectionFrames.length > 0 ? sections[sectionFrames[sectionFrames.length - 1].index].id : '');
+  const currentOwner = (): number => (owners.length > 0 ? owners[owners.length - 1].draft : -1);
+  const currentSprint = (): SprintDraft | null => (sprintDrafts.length > 0 && sprintStackOpen() ? sprintDrafts[sprintDrafts.length - 1] : null);
+  const sectionHas = (type: HeadingInfo['type']): SectionFrame | undefined => {
+    for (let i = sectionFrames.length - 1; i >= 0; i--) {
+      const frame = sectionFrames[i];
+      if (frame.info.type === type) return frame;
+      // An item heading between starts a new scope: roles above it do not reach inside.
+      if (frame.info.type === 'item') return undefined;
+    }
+    return undefined;
+  };
+  let sprintOpenLevel = 0;
+  /** Priority named by an enclosing "High Priority" heading, above the heading just opened. */
+  function enclosingPriority(): string | undefined {
+    for (let i = sectionFrames.length - 2; i >= 0; i--) {
+      const info = sectionFrames[i].info;
+      if (info.type === 'priority') return info.priority;
+      if (info.type === 'item') return undefined;
+    }
+    return undefined;
+  }
+  function sprintStackOpen(): boolean {
+    return sprintOpenLevel > 0;
+  }
+
+  function nextCount(key: string): number {
+    const n = (childCounters.get(key) ?? 0) + 1;
+    childCounters.set(key, n);
+    return n;
+  }
+
+  function newDraft(partial: Partial<Draft> & Pick<Draft, 'title' | 'kind' | 'line' | 'dialect' | 'derive'>): number {
+    const draft: Draft = {
+      aliases: [],
+      fields: emptyFields(),
+      tags: [],
+      roles: [],
+      depTexts: [],
+      parent: -1,
+      children: [],
+      section: currentSection(),
+      endLine: partial.line,
+      headerEnd: 0,
+      hasAcceptance: false,
+      headingLevel: 0,
+      sprintIndex: sprintStackOpen() ? sprintDrafts.length - 1 : -1,
+      bulletFields: false,
+      ...partial,
+    };
+    const index = drafts.length;
+    drafts.push(draft);
+    if (draft.parent >= 0) drafts[draft.parent].children.push(index);
+    return index;
+  }
+
+  function addField(draft: Draft, field: RawField, line: number): void {
+    const value: FieldValue = { value: field.value, line, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
+    if (!(field.key in draft.fields)) draft.fields[field.key] = value;
+    if (field.key === 'deps') draft.depTexts.push({ raw: field.value, line, numeric: draft.dialect === 'kiro' });
+    if (field.key === 'id') {
+      const id = cleanCell(field.value);
+      if (/^[A-Za-z][\w.-]*$/.test(id)) {
+        draft.explicitId = id;
+      }
+    }
+    if (field.key === 'status') {
+      const status = parseStatus(field.value);
+      if (status && !(status in statusWords)) statusWords[status] = field.value;
+    }
+    if (ACCEPTANCE_LABEL.test(field.label) || /test criteria/i.test(field.label)) draft.hasAcceptance = true;
+    if (field.key === 'role' && field.value) draft.roles.push(...field.value.split(/[,/&+]|\band\b/).map((r) => r.trim()).filter(Boolean));
+  }
+
+  function closeSectionsTo(level: number): void {
+    while (sectionFrames.length > 0 && sectionFrames[sectionFrames.length - 1].level >= level) {
+      const frame = sectionFrames.pop()!;
+      sections[frame.index].endLine = Math.max(sections[frame.index].line, lastContentLine);
+    }
+    while (owners.length > 0 && owners[owners.length - 1].level >= level) {
+      const owner = owners.pop()!;
+      drafts[owner.draft].endLine = Math.max(drafts[owner.draft].endLine, lastContentLine);
+    }
+    if (sprintOpenLevel > 0 && sprintOpenLevel >= level) {
+      const sprint = sprintDrafts[sprintDrafts.length - 1];
+      sprint.sprint.endLine = Math.max(sprint.sprint.line, lastContentLine);
+      sprintOpenLevel = 0;
+    }
+  }
+
+  let lastContentLine = 0;
+
+  function flushTable(endIndex: number): void {
+    if (tableStart < 0) return;
+    const rows = [];
+    for (let i = tableStart; i < endIndex; i++) {
+      const line = lines[i];
+      rows.push({ line: line.lineNo, cells: splitRow(text.slice(line.textStart, line.end)) });
+    }
+    tableStart = -1;
+    if (rows.length < 2 || !isDelimiterRow(rows[1].cells)) return;
+    const table: Table = {
+      line: rows[0].line,
+      endLine: rows[rows.length - 1].line,
+      section: currentSection(),
+      header: rows[0].cells,
+      rows: rows.slice(2),
+    };
+    tables.push(table);
+    lastTableEnd = table.endLine;
+    lastTableIndex = tables.length - 1;
+    readTable(table, tables.length - 1);
+  }
+
+  function readTable(table: Table, tableIndex: number): void {
+    const columns = tableColumns(table);
+    if (columns.role === 'capacity' && roleCapacity.length === 0) {
+      for (const row of table.rows) {
+        if (isTotalRow(row.cells)) continue;
+        const role = stripEmphasis(row.cells[columns.roleName] ?? '');
+        if (!role) continue;
+        roleCapacity.push({
+          role,
+          hoursPerWeek: columns.weekly >= 0 ? parseNumber(row.cells[columns.weekly] ?? '')?.value : undefined,
+          hoursPerSprint: columns.sprintCapacity >= 0 ? parseNumber(row.cells[columns.sprintCapacity] ?? '')?.value : undefined,
+          line: row.line,
+        });
+      }
+    } else if (columns.role === 'velocity' && velocityHistory.length === 0) {
+      for (const row of table.rows) {
+        if (isTotalRow(row.cells)) continue;
+        const completedCell = columns.completed >= 0 ? row.cells[columns.completed] : row.cells[columns.velocity];
+        const completed = parseNumber(completedCell ?? '');
+        if (!completed) continue;
+        velocityHistory.push({
+          sprint: stripEmphasis(row.cells[columns.sprint] ?? ''),
+          planned: columns.planned >= 0 ? parseNumber(row.cells[columns.planned] ?? '')?.value : undefined,
+          completed: completed.value,
+          line: row.line,
+        });
+      }
+    } else if (columns.role === 'matrix') {
+      for (const row of table.rows) {
+        rawMatrix.push({
+          line: row.line,
+          item: row.cells[columns.item] ?? '',
+          dependsOn: row.cells[columns.dependsOn] ?? '',
+          blocks: columns.blocks >= 0 ? row.cells[columns.blocks] ?? '' : '',
+        });
+      }
+    }
+    if (columns.role === 'velocity') return;
+    // Totals rows of other tables are claims about their columns.
+    for (const row of table.rows) {
+      if (!isTotalRow(row.cells) || /avg|average/i.test(row.cells[0])) continue;
+      for (let column = 1; column < table.header.length; column++) {
+        const total = parseNumber(row.cells[column] ?? '');
+        if (!total || total.unit === '%' || /avg|average|%/i.test(row.cells[column] ?? '')) continue;
+        const dataRows = table.rows.filter((r) => r !== row && !isTotalRow(r.cells) && r.line < row.line);
+        if (dataRows.length < 2) continue;
+        const numeric = dataRows.every((r) => {
+          const n = parseNumber(r.cells[column] ?? '');
+          return n !== null && n.unit !== '%';
+        });
+        if (!numeric) continue;
+        totalsFromTables.push({
+          line: row.line,
+          label: `${stripEmphasis(row.cells[0])} (${stripEmphasis(table.header[column])})`,
+          measure: isHourUnit(total.unit) || /hour|hrs/i.test(table.header[column]) ? 'hours' : 'points',
+          scope: { type: 'table', table: tableIndex, column },
+          value: total.value,
+          approximate: total.approximate,
+        });
+      }
+    }
+  }
+  const totalsFromTables: DeclaredTotal[] = [];
+
+  function readHeading(line: ScanLine): void {
+    const raw = lineText(text, line);
+    const isTitle = !sawHeading && line.level === 1;
+    sawHeading = true;
+    // A copyright or licence line set as a heading is not the plan's title.
+    if (line.level === 1 && !title && !/^(copyright|©|\(c\)|licen[cs]e|spdx)/i.test(raw)) title = stripEmphasis(raw);
+    closeSectionsTo(line.level);
+    label = null;
+    commitmentOpen = -1;
+    const info = classifyHeading(raw, isTitle);
+    const parentSection = sectionFrames.length > 0 ? sections[sectionFrames[sectionFrames.length - 1].index].id : null;
+    const section: Section = { id: uniqueSectionId(slug(stripEmphasis(raw))), title: stripEmphasis(raw), level: line.level, line: line.lineNo, endLine: line.lineNo, parent: parentSection };
+    sections.push(section);
+    sectionNumbers.push(headingNumber(raw));
+    sectionFrames.push({ index: sections.length - 1, level: line.level, info });
+    if (info.type === 'item') {
+      const owner = currentOwner();
+      const draftIndex = newDraft({
+        explicitId: info.id,
+        derive: { parent: -1, base: slug(info.title), suffix: '' },
+        aliases: info.aliases,
+        title: info.title,
+        kind: info.kind,
+        line: line.lineNo,
+        headerEnd: line.end,
+        dialect: info.dialect,
+        tags: info.tags,
+        parent: owner,
+        section: section.id,
+        headingLevel: line.level,
+      });
+      section.itemId = String(draftIndex);
+      const draft = drafts[draftIndex];
+      const group = sectionFrames.length > 1 ? enclosingPriority() : undefined;
+      draft.sectionPriority = info.priority ?? group;
+      if (info.sprint) draft.fields.sprint = { value: info.sprint, line: line.lineNo, span: { start: line.start, end: line.start }, label: 'Sprint' };
+      if (info.declared) {
+        declaredFromHeadings.push({ draft: draftIndex, line: line.lineNo, label: raw, ...info.declared });
+      }
+      owners.push({ draft: draftIndex, level: line.level });
+    } else if (info.type === 'sprint') {
+      const number = info.number;
+      const sprint: Sprint = {
+        id: number !== undefined ? `sprint-${number}` : slug(info.name),
+        name: info.name,
+        number,
+        line: line.lineNo,
+        endLine: line.lineNo,
+        section: section.id,
+        commitments: [],
+        items: [],
+      };
+      sprintDrafts.push({ sprint, level: line.level, raw: [], itemRefs: [] });
+      sprintOpenLevel = line.level;
+    } else if (info.type === 'criteria') {
+      const owner = currentOwner();
+      if (owner >= 0 && /acceptance|test criteria|definition of done|\bdod\b/i.test(raw)) drafts[owner].hasAcceptance = true;
+    }
+    if (/committed (stories|items|work)|sprint backlog/i.test(raw) && sprintStackOpen()) label = { context: 'committed', text: raw };
+  }
+  const declaredFromHeadings: Array<{ draft: number; line: number; label: string; value: number; approximate: boolean; measure: 'points' | 'hours' }> = [];
+
+  const sectionIds = new Set<string>();
+  function uniqueSectionId(base: string): string {
+    let id = base;
+    for (let n = 2; sectionIds.has(id); n++) id = `${base}-${n}`;
+    sectionIds.add(id);
+    return id;
+  }
+
+  /** Bold field lines outside list items: an item's fields, a sprint's, or the document's. */
+  function readFieldLine(line: ScanLine, fields: RawField[], bullet: boolean): void {
+    const owner = currentOwner();
+    const sprint = currentSprint();
+    const first = fields[0];
+    if (fields.length === 1 && first.value === '') {
+      label = { context: labelContext(first.label), text: first.label };
+      if (owner >= 0 && (ACCEPTANCE_LABEL.test(first.label) || /test criteria/i.test(first.label))) drafts[owner].hasAcceptance = true;
+      return;
+    }
+    if (sprint && (owner < 0 || drafts[owner].sprintIndex !== sprintDrafts.length - 1 || drafts[owner].line < sprint.sprint.line)) {
+      for (const field of fields) readSprintField(sprint, field, line);
+      return;
+    }
+    if (owner >= 0 && !(sprint && label?.context === 'committed')) {
+      const draft = drafts[owner];
+      if (bullet) draft.bulletFields = true;
+      for (const field of fields) addField(draft, field, line.lineNo);
+      return;
+    }
+    for (const field of fields) readDocumentField(field, line);
+  }
+
+  function readSprintField(sprint: SprintDraft, field: RawField, line: ScanLine): void {
+    const number = parseNumber(field.value);
+    const value = { value: field.value, line: line.lineNo, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
+    if (field.key === 'capacity' && number && !isHourUnit(number.unit)) sprint.sprint.capacityPoints ??= { ...value, number: number.value };
+    else if (field.key === 'velocity' && number) sprint.sprint.velocity ??= { ...value, number: number.value };
+    else if (field.key === 'goal') sprint.sprint.goal ??= field.value;
+    else if (field.key === 'points' && number) sprint.sprint.declaredPoints ??= { ...value, number: number.value };
+    else if (field.key === 'items') sprint.itemRefs.push(parseRefs(field.value));
+    else if (TOTAL_LABEL.test(field.label)) readDocumentField(field, line);
+  }
+
+  function readDocumentField(field: RawField, line: ScanLine): void {
+    if (!(field.key in docFields)) docFields[field.key] = { value: field.value, line: line.lineNo, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
+    if (!TOTAL_LABEL.test(field.label)) return;
+    const number = parseNumber(field.value);
+    if (!number) return;
+    const pointsClaim = POINTS_WORD.test(field.label) || POINTS_WORD.test(field.value.slice(0, 40));
+    if (!pointsClaim) return;
+    const labelLower = field.label.toLowerCase();
+    let statuses: Status[] | undefined;
+    if (/completed|done/.test(labelLower)) statuses = ['done'];
+    else if (/in progress/.test(labelLower)) statuses = ['in_progress', 'review'];
+    else if (/remaining|open/.test(labelLower)) statuses = ['todo', 'in_progress', 'review', 'blocked'];
+    const summarySection = sectionHas('priority');
+    totalLines.push({
+      line: line.lineNo,
+      label: field.label,
+      value: number.value,
+      approximate: number.approximate,
+      measure: 'points',
+      section: currentSection(),
+      statuses,
+      afterTable: lastTableEnd >= 0 && line.lineNo - lastTableEnd <= 2 ? lastTableIndex : -1,
+      summary: summarySection && currentOwner() < 0 ? summarySection.index : undefined,
+    });
+  }
+
+  function labelContext(text: string): LabelContext {
+    const clean = text.replace(/\([^)]*\)/g, '').trim();
+    if (COMMITTED_LABEL.test(clean)) return 'committed';
+    if (TASKS_LABEL.test(clean)) return 'tasks';
+    if (SUBTASKS_LABEL.test(clean)) return 'subtasks';
+    if (CHECK_LABEL.test(clean)) return 'checks';
+    return 'other';
+  }
+
+  function readListLine(index: number, line: ScanLine): void {
+    const parentDraft = line.parent >= 0 ? listDraft[line.parent] : -1;
+    const content = text.slice(line.textStart, line.end);
+    const sprint = currentSprint();
+    if (line.box !== '') {
+      readCheckboxItem(index, line, parentDraft, content);
+      return;
+    }
+    // Detail lines under a checkbox item: fields, Kiro's `_Requirements:_`, `Depends on:`.
+    if (parentDraft >= 0) {
+      const draft = drafts[parentDraft];
+      const bold = readBoldFields(text, line.textStart, line.end);
+      if (bold.length > 0 && bold[0].value !== '') {
+        for (const field of bold) addField(draft, field, line.lineNo);
+        return;
+      }
+      const emphasis = readEmphasisField(text, line.textStart, line.end);
+      if (emphasis) {
+        addField(draft, emphasis, line.lineNo);
+        return;
+      }
+      const plain = readPlainField(text, line.textStart, line.end, (key) => key === 'deps' || key === 'points' || key === 'hours' || key === 'assignee' || key === 'status' || key === 'priority');
+      if (plain) addField(draft, plain, line.lineNo);
+      return;
+    }
+    if (sprint && label?.context === 'committed') {
+      readCommitmentLine(sprint, line, content);
+      return;
+    }
+    const owner = currentOwner();
+    if (line.depth === 0) {
+      const bold = readBoldFields(text, line.textStart, line.end);
+      if (bold.length > 0 && bold[0].value !== '') {
+        readFieldLine(line, bold, true);
+        return;
+      }
+      if (owner >= 0 && label?.context === 'tasks' && line.marker !== '-' && line.marker !== '*' && line.marker !== '+') {
+        readAgileTask(index, line, owner, content);
+        return;
+      }
+      const subtask = owner >= 0 && label?.context === 'subtasks' ? AGILE_SUBTASK.exec(content) : null;
+      if (subtask) {
+        readAgileSubtask(index, line, owner, subtask);
+        return;
+      }
+    }
+    if (sectionHas('legend')) {
+      const status = parseStatus(content);
+      if (status && !(status in statusWords)) statusWords[status] = stripEmphasis(content.split(/\s[-–—]\s/)[0]);
+      return;
+    }
+    if (sectionHas('dependencies')) {
+      proseDeps.push({ text: content, line: line.lineNo });
+      return;
+    }
+    const priority = sectionHas('priority');
+    if (priority && priority.info.type === 'priority' && owner < 0) {
+      // "(Phase 1)" after a list of ids qualifies it; it is not one of the listed items.
+      const refs = parseRefs(content.replace(/\([^)]*\)/g, ' '));
+      if (refs.tokens.length > 0) rawSummaries.push({ line: line.lineNo, value: priority.info.priority, refs, section: sections[priority.index].id });
+    }
+  }
+
+  function readCheckboxItem(index: number, line: ScanLine, parentDraft: number, content: string): void {
+    const owner = currentOwner();
+    const parent = parentDraft >= 0 ? parentDraft : owner;
+    const parentKind = parent >= 0 ? drafts[parent].kind : null;
+    const inCriteria = parentDraft < 0 && (label?.context === 'checks' || (!label && sectionHas('criteria') !== undefined));
+    let kind: ItemKind;
+    let checklist: string | undefined;
+    if (parentKind === 'check' || inCriteria) {
+      kind = 'check';
+      checklist = parentKind === 'check' ? drafts[parent].checklist : label?.context === 'checks' ? label.text : sections[sectionFrames[sectionFrames.length - 1]?.index ?? 0]?.title;
+    } else if (parentKind === 'task' || parentKind === 'subtask') {
+      kind = 'subtask';
+    } else {
+      kind = 'task';
+    }
+    let rest = content;
+    let explicitId: string | undefined;
+    let dialect: Dialect = 'checklist';
+    const tags: string[] = [];
+    if (kind !== 'check') {
+      const spec = SPEC_ID.exec(rest);
+      const kiro = spec ? null : KIRO_ID.exec(rest);
+      const listed = spec || kiro ? null : LIST_EXPLICIT_ID.exec(rest);
+      if (spec) {
+        explicitId = spec[1];
+        dialect = 'spec-kit';
+        rest = rest.slice(spec[0].length);
+      } else if (kiro) {
+        explicitId = kiro[1];
+        dialect = 'kiro';
+        rest = rest.slice(kiro[0].length);
+      } else if (listed) {
+        explicitId = listed[1];
+        dialect = 'backlog';
+        rest = rest.slice(listed[0].length);
+      }
+      for (let tag = BRACKET_TAG.exec(rest); tag; tag = BRACKET_TAG.exec(rest)) {
+        tags.push(tag[1].trim());
+        rest = rest.slice(tag[0].length);
+      }
+      if (tags.length > 0 && dialect === 'checklist') dialect = 'spec-kit';
+    }
+    if (line.optional) {
+      tags.push('optional');
+      if (dialect === 'checklist') dialect = 'kiro';
+    }
+    const base = kind === 'check' ? (parent >= 0 ? '' : currentSection()) : parentDraft >= 0 ? '' : sectionKey();
+    const counterKey = kind === 'check' ? `${parent}/${checklist}` : parentDraft >= 0 ? `d${parentDraft}` : parent >= 0 && base === '' ? `d${parent}` : `s${base}`;
+    const n = nextCount(counterKey);
+    const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check')}${n}` : String(n);
+    const draftIndex = newDraft({
+      explicitId,
+      derive: { parent: base === '' ? parent : -1, base, suffix },
+      title: stripEmphasis(rest),
+      kind,
+      checklist,
+      checkbox: { char: line.box, offset: line.boxOffset, optional: line.optional },
+      tags,
+      parent,
+      line: line.lineNo,
+      headerEnd: line.end,
+      dialect,
+    });
+    listDraft[index] = draftIndex;
+    const draft = drafts[draftIndex];
+    if (kind !== 'check') readInlineMetadata(draft, rest, line);
+    if (dialect === 'kiro' && explicitId) draft.aliases.push(`TASK ${explicitId}`);
+    if (kind !== 'check' && owner >= 0 && drafts[owner].sectionPriority && parent === owner) draft.sectionPriority = drafts[owner].sectionPriority;
+  }
+
+  /** The key that derived ids of top-level list items in the current section start with. */
+  function sectionKey(): string {
+    const owner = currentOwner();
+    for (let i = sectionFrames.length - 1; i >= 0; i--) {
+      const frame = sectionFrames[i];
+      const number = sectionNumbers[frame.index];
+      if (number) return number;
+      if (frame.info.type === 'item') return '';
+      if (owner < 0) return sections[frame.index].id;
+    }
+    return owner >= 0 ? '' : 'item';
+  }
+
+  function readInlineMetadata(draft: Draft, rest: string, line: ScanLine): void {
+    const depends = INLINE_DEPENDS.exec(rest);
+    if (depends) draft.depTexts.push({ raw: depends[1] ?? depends[2], line: line.lineNo, numeric: draft.dialect === 'kiro' });
+    const hours = INLINE_HOURS.exec(rest);
+    if (hours) draft.inlineHours = Number(hours[1]);
+    const points = INLINE_POINTS.exec(rest);
+    if (points) draft.inlinePoints = Number(points[1]);
+    const mention = MENTION.exec(rest);
+    if (mention) draft.inlineAssignee = mention[1];
+  }
+
+  function readAgileTask(index: number, line: ScanLine, owner: number, content: string): void {
+    const bold = AGILE_TASK.exec(content);
+    const titleText = bold ? bold[1] : content;
+    const tail = bold ? bold[2] : '';
+    const number = /^\d+/.exec(line.marker)?.[0] ?? String(nextCount(`t${owner}`));
+    const draftIndex = newDraft({
+      derive: { parent: owner, base: '', suffix: number },
+      title: stripEmphasis(titleText),
+      kind: drafts[owner].kind === 'task' ? 'subtask' : 'task',
+      parent: owner,
+      line: line.lineNo,
+      headerEnd: line.end,
+      dialect: 'agile',
+    });
+    listDraft[index] = draftIndex;
+    const draft = drafts[draftIndex];
+    readInlineMetadata(draft, tail, line);
+    const role = TRAILING_ROLE.exec(tail.trim());
+    if (role) draft.roles.push(...role[1].split(/[/&+,]/).map((r) => r.trim()).filter(Boolean));
+  }
+
+  function readAgileSubtask(index: number, line: ScanLine, owner: number, match: RegExpExecArray): void {
+    const draftIndex = newDraft({
+      explicitId: `ST-${match[1]}`,
+      derive: { parent: owner, base: '', suffix: match[1] },
+      aliases: [`SUBTASK ${match[1]}`],
+      title: stripEmphasis(match[2].replace(INLINE_HOURS, '')),
+      kind: 'subtask',
+      parent: owner,
+      line: line.lineNo,
+      headerEnd: line.end,
+      dialect: 'agile',
+    });
+    listDraft[index] = draftIndex;
+    readInlineMetadata(drafts[draftIndex], match[2], line);
+  }
+
+  function readCommitmentLine(sprint: SprintDraft, line: ScanLine, content: string): void {
+    if (line.depth === 0) {
+      const bold = AGILE_TASK.exec(content);
+      const head = bold ? bold[1] : content;
+      const tail = bold ? bold[2] : '';
+      const points = INLINE_POINTS.exec(tail) ?? INLINE_POINTS.exec(head);
+      const role = TRAILING_ROLE.exec(tail.trim()) ?? /^\s*[-–—]\s*([A-Za-z][A-Za-z/ +&]{0,40})$/.exec(tail.replace(INLINE_POINTS, ''));
+      sprint.raw.push({
+        line: line.lineNo,
+        label: stripEmphasis(head),
+        refs: parseRefs(head),
+        points: points ? Number(points[1]) : undefined,
+        continued: CONTINUED.test(content),
+        hoursByRole: {},
+        role: role ? role[1].trim() : undefined,
+      });
+      commitmentOpen = sprint.raw.length - 1;
+      return;
+    }
+    if (commitmentOpen < 0 || /^\*\*total/i.test(content)) return;
+    const entry = sprint.raw[commitmentOpen];
+    const hours = INLINE_HOURS.exec(content);
+    if (!hours) return;
+    const role = TRAILING_ROLE.exec(content.trim())?.[1].trim() ?? entry.role;
+    if (!role || /[/+&]/.test(role)) return;
+    entry.hoursByRole[role] = (entry.hoursByRole[role] ?? 0) + Number(hours[1]);
+  }
+
+  function readWrittenSums(line: ScanLine): void {
+    const content = text.slice(line.textStart, Math.min(line.end, line.textStart + 2000));
+    if (!content.includes('+') || !content.includes('=')) return;
+    for (const match of content.matchAll(WRITTEN_SUM)) {
+      const terms = match[1].split('+').map((t) => Number(t.trim()));
+      writtenSums.push({ line: line.lineNo, terms, total: Number(match[2]), text: match[0] });
+    }
+  }
+
+  // ---- first pass: read every line -------------------------------------------------------
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (line.kind !== 'table') flushTable(index);
+    switch (line.kind) {
+      case 'heading':
+        readHeading(line);
+        break;
+      case 'table':
+        if (tableStart < 0) tableStart = index;
+        break;
+      case 'list':
+        readListLine(index, line);
+        readWrittenSums(line);
+        if (line.parent >= 0 && listDraft[line.parent] >= 0) extendItem(listDraft[line.parent], line.lineNo);
+        break;
+      case 'text': {
+        readWrittenSums(line);
+        const fields = readBoldFields(text, line.textStart, line.end);
+        if (fields.length > 0) {
+          readFieldLine(line, fields, false);
+        } else if (sectionHas('dependencies')) {
+          proseDeps.push({ text: text.slice(line.textStart, line.end), line: line.lineNo });
+        } else if (index > 0 && lines[index - 1].kind === 'list' && listDraft[index - 1] >= 0) {
+          extendItem(listDraft[index - 1], line.lineNo);
+        }
+        break;
+      }
+      case 'hr':
+        label = null;
+        break;
+      default:
+        break;
+    }
+    if (line.kind !== 'blank') lastContentLine = line.lineNo;
+  }
+  flushTable(lines.length);
+  closeSectionsTo(0);
+  if (scanned.unterminatedFence !== null) {
+    findings.push({
+      rule: 'unterminated-fence',
+      severity: 'warning',
+      line: scanned.unterminatedFence,
+      message: `Code fence opened on line ${scanned.unterminatedFence} is never closed, so everything after it is read as code. Close it with a matching fence line.`,
+    });
+  }
+
+  function extendItem(draftIndex: number, lineNo: number): void {
+    for (let d = draftIndex; d >= 0 && drafts[d].endLine < lineNo && drafts[d].headingLevel === 0; d = drafts[d].parent) {
+      drafts[d].endLine = lineNo;
+    }
+  }
+
+  // ---- second pass: ids, references, statuses ---------------------------------------------
+  const ids = settleIds(drafts, findings);
+  const aliasMap = new Map<string, number>();
+  drafts.forEach((draft, i) => {
+    const key = refKey(ids[i]);
+    if (!aliasMap.has(key)) aliasMap.set(key, i);
+  });
+  drafts.forEach((draft, i) => {
+    for (const alias of draft.aliases) {
+      const key = refKey(alias);
+      if (!aliasMap.has(key)) aliasMap.set(key, i);
+    }
+  });
+
+  const resolve = (parsed: ParsedRef, self: number): { ids: number[]; unresolved: string[] } => {
+    const found: number[] = [];
+    const unresolved: string[] = [];
+    for (const token of parsed.tokens) {
+      const hit = aliasMap.get(token);
+      if (hit === undefined) unresolved.push(token);
+      else if (hit !== self && !found.includes(hit)) found.push(hit);
+    }
+    if (parsed.group) {
+      for (const member of expandGroup(parsed.group, self)) if (!found.includes(member)) found.push(member);
+    }
+    return { ids: found, unresolved };
+  };
+
+  function ancestorsOf(index: number): Set<number> {
+    const result = new Set<number>();
+    for (let p = drafts[index].parent; p >= 0; p = drafts[p].parent) result.add(p);
+    return result;
+  }
+
+  function expandGroup(group: NonNullable<ParsedRef['group']>, self: number): number[] {
+    const ancestors = self >= 0 ? ancestorsOf(self) : new Set<number>();
+    const members: number[] = [];
+    if (group.kind === 'phase') {
+      const phase = aliasMap.get(`PHASE ${group.phase?.toUpperCase()}`);
+      if (phase === undefined) return members;
+      for (const child of drafts[phase].children) {
+        if (child !== self && drafts[child].kind !== 'check') members.push(child);
+      }
+      return members;
+    }
+    const limit = group.kind === 'previous' && self >= 0 ? self : drafts.length;
+    for (let i = 0; i < limit; i++) {
+      const draft = drafts[i];
+      if (i === self || ancestors.has(i) || draft.kind === 'check') continue;
+      if (group.unit === 'item' ? draft.kind === 'task' || draft.kind === 'story' : draft.kind === group.unit) members.push(i);
+    }
+    return members;
+  }
+
+  const depRefs: Array<Array<{ raw: string; line: number; ids: number[]; unresolved: string[]; group?: string }>> = drafts.map(() => []);
+  drafts.forEach((draft, i) => {
+    for (const dep of draft.depTexts) {
+      const parsed = parseRefs(dep.raw, dep.numeric);
+      if (parsed.none) continue;
+      const { ids: found, unresolved } = resolve(parsed, i);
+      depRefs[i].push({ raw: dep.raw, line: dep.line, ids: found, unresolved, group: parsed.group ? dep.raw : undefined });
+    }
+  });
+  for (const prose of proseDeps) readProseDependency(prose.text, prose.line);
+
+  function readProseDependency(sentence: string, line: number): void {
+    const clean = stripEmphasis(sentence);
+    const chain = clean.split(ARROW);
+    if (chain.length > 1) {
+      for (let k = 1; k < chain.length; k++) linkProse(chain[k - 1], chain[k], clean, line);
+      return;
+    }
+    const before = PROSE_BEFORE.exec(clean);
+    if (before) {
+      linkProse(clean.slice(0, before.index), clean.slice(before.index + before[0].length), clean, line);
+      return;
+    }
+    const after = PROSE_AFTER.exec(clean);
+    if (after) linkProse(clean.slice(after.index + after[0].length), clean.slice(0, after.index), clean, line);
+  }
+
+  /** `first` must be done before `then` can start. */
+  function linkProse(first: string, then: string, raw: string, line: number): void {
+    const prerequisites = resolve(parseRefs(first), -1).ids;
+    const dependents = resolve(parseRefs(then), -1).ids;
+    if (prerequisites.length === 0 || dependents.length === 0) return;
+    for (const dependent of dependents) {
+      const ids = prerequisites.filter((p) => p !== dependent);
+      if (ids.length > 0) depRefs[dependent].push({ raw, line, ids, unresolved: [] });
+    }
+  }
+
+  // Statuses: explicit field, then checkbox, then roll-up (reverse order is a post-order).
+  const statuses: Status[] = new Array(drafts.length);
+  const sources: Item['statusSource'][] = new Array(drafts.length);
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const draft = drafts[i];
+    const field = draft.fields.status ? parseStatus(draft.fields.status.value) : null;
+    if (field) {
+      statuses[i] = field;
+      sources[i] = 'field';
+    } else if (draft.checkbox) {
+      statuses[i] = statusOfBox(draft.checkbox.char);
+      sources[i] = 'checkbox';
+    } else {
+      statuses[i] = rollUp(draft.children.map((c) => statuses[c]));
+      sources[i] = 'rollup';
+    }
+  }
+
+  const items: Item[] = drafts.map((draft, i) => toItem(draft, i));
+
+  function toItem(draft: Draft, i: number): Item {
+    const fields = draft.fields;
+    const pointsField = fields.points ?? (fields.estimate && !isHourUnit(parseNumber(fields.estimate.value)?.unit ?? '') ? fields.estimate : undefined);
+    const hoursField = fields.hours ?? (fields.estimate && isHourUnit(parseNumber(fields.estimate.value)?.unit ?? '') ? fields.estimate : undefined);
+    const points = pointsField ? parseNumber(pointsField.value)?.value : draft.inlinePoints;
+    const hours = hoursField ? parseHours(hoursField.value) : draft.inlineHours;
+    const priority = fields.priority ? stripEmphasis(fields.priority.value) : draft.sectionPriority;
+    const assignee = fields.assignee ? stripEmphasis(fields.assignee.value) : draft.inlineAssignee;
+    const deps: Reference[] = depRefs[i].map((ref) => ({
+      raw: ref.raw,
+      line: ref.line,
+      ids: ref.ids.map((d) => ids[d]),
+      unresolved: ref.unresolved,
+      ...(ref.group ? { group: ref.group } : {}),
+    }));
+    const tags = draft.tags.slice();
+    if (fields.tags) for (const tag of fields.tags.value.split(/[,\s]+/)) if (tag && !tags.includes(tag)) tags.push(tag.replace(/^#/, ''));
+    return {
+      id: ids[i],
+      aliases: draft.aliases,
+      title: draft.title,
+      kind: draft.kind,
+      status: statuses[i],
+      statusSource: sources[i],
+      ...(draft.checkbox ? { checkbox: draft.checkbox } : {}),
+      ...(fields.status ? { statusField: fields.status } : {}),
+      ...(points !== undefined ? { points } : {}),
+      ...(hours !== undefined ? { hours } : {}),
+      ...(priority ? { priority } : {}),
+      ...(assignee ? { assignee } : {}),
+      roles: draft.roles,
+      tags,
+      deps,
+      parent: draft.parent >= 0 ? ids[draft.parent] : null,
+      children: draft.children.map((c) => ids[c]),
+      ...(draft.checklist ? { checklist: draft.checklist } : {}),
+      section: draft.section,
+      line: draft.line,
+      endLine: draft.endLine,
+      headerEnd: draft.headerEnd,
+      dialect: draft.dialect,
+      fields,
+      hasAcceptance: draft.hasAcceptance || draft.children.some((c) => drafts[c].kind === 'check' && ACCEPTANCE_LABEL.test(drafts[c].checklist ?? '')),
+    };
+  }
+  for (const section of sections) {
+    if (section.itemId !== undefined) section.itemId = ids[Number(section.itemId)];
+  }
+
+  // Sprints: commitments and items.
+  const sprints: Sprint[] = sprintDrafts.map((draft, sprintIndex) => {
+    const sprint = draft.sprint;
+    const committed = new Set<string>();
+    for (const raw of draft.raw) {
+      const found = resolve(raw.refs, -1).ids.map((d) => ids[d]);
+      found.forEach((id) => committed.add(id));
+      const commitment: Commitment = {
+        line: raw.line,
+        ids: found,
+        label: raw.label,
+        ...(raw.points !== undefined ? { points: raw.points } : {}),
+        continued: raw.continued && raw.points === undefined,
+        hoursByRole: raw.hoursByRole,
+      };
+      sprint.commitments.push(commitment);
+    }
+    for (const refs of draft.itemRefs) {
+      const found = resolve(refs, -1).ids.map((d) => ids[d]);
+      for (const id of found) {
+        committed.add(id);
+        sprint.commitments.push({ line: refs === draft.itemRefs[0] ? sprint.line : sprint.line, ids: [id], label: id, continued: false, hoursByRole: {} });
+      }
+    }
+    drafts.forEach((d, i) => {
+      if (d.sprintIndex === sprintIndex && d.kind !== 'check' && (d.parent < 0 || drafts[d.parent].sprintIndex !== sprintIndex)) committed.add(ids[i]);
+    });
+    sprint.items = [...committed];
+    return sprint;
+  });
+
+  // Claims the document makes about its own numbers.
+  const index = new Map(items.map((item) => [item.id, item]));
+  const declaredTotals: DeclaredTotal[] = [...totalsFromTables];
+  for (const declared of declaredFromHeadings) {
+    declaredTotals.push({ line: declared.line, label: declared.label, measure: declared.measure, scope: { type: 'item', itemId: ids[declared.draft] }, value: declared.value, approximate: declared.approximate, itemId: ids[declared.draft] });
+  }
+  for (const item of items) {
+    if (item.points !== undefined && item.fields.points && hasDescendantWith(item, 'points')) {
+      declaredTotals.push({ line: item.fields.points.line, label: item.fields.points.label, measure: 'points', scope: { type: 'item', itemId: item.id }, value: item.points, approximate: parseNumber(item.fields.points.value)?.approximate ?? false, itemId: item.id });
+    }
+  }
+  for (const sprint of sprints) {
+    if (sprint.declaredPoints && sprint.items.length > 0) {
+      declaredTotals.push({ line: sprint.declaredPoints.line, label: `${sprint.name}: ${sprint.declaredPoints.label}`, measure: 'points', scope: { type: 'items', ids: sprint.items }, value: sprint.declaredPoints.number, approximate: parseNumber(sprint.declaredPoints.value)?.approximate ?? false });
+    }
+  }
+  const summaries: SummaryClaim[] = rawSummaries.map((raw) => ({ line: raw.line, field: 'priority', value: raw.value, ids: resolve(raw.refs, -1).ids.map((d) => ids[d]) }));
+  for (const total of totalLines) {
+    let scope: DeclaredTotal['scope'];
+    if (total.afterTable >= 0) {
+      const table = tables[total.afterTable];
+      const column = table.header.findIndex((cell) => POINTS_WORD.test(cell));
+      if (column < 0) continue;
+      scope = { type: 'table', table: total.afterTable, column };
+    } else if (total.summary !== undefined) {
+      const sectionId = sections[total.summary].id;
+      const listed = summaries.filter((s) => sectionIdOfLine(s.line) === sectionId).flatMap((s) => s.ids);
+      scope = { type: 'items', ids: listed };
+    } else {
+      scope = scopeForSection(total.section);
+    }
+    declaredTotals.push({ line: total.line, label: total.label, measure: total.measure, scope, ...(total.statuses ? { statuses: total.statuses } : {}), value: total.value, approximate: total.approximate });
+  }
+
+  function sectionIdOfLine(lineNo: number): string {
+    let found = '';
+    for (const section of sections) if (section.line <= lineNo && section.endLine >= lineNo) found = section.id;
+    return found;
+  }
+
+  /** The smallest section around a total that holds items; the whole plan when none does. */
+  function scopeForSection(sectionId: string): DeclaredTotal['scope'] {
+    const parents = new Map(sections.map((s) => [s.id, s.parent]));
+    const holding = new Set(items.map((item) => item.section));
+    const holds = (id: string): boolean => {
+      for (const s of holding) {
+        for (let cur: string | null | undefined = s; cur; cur = parents.get(cur)) if (cur === id) return true;
+      }
+      return false;
+    };
+    for (let cur: string | null | undefined = sectionId; cur; cur = parents.get(cur)) {
+      if (holds(cur)) return { type: 'section', section: cur };
+    }
+    return { type: 'items', ids: items.filter((item) => item.parent === null && item.kind !== 'check').map((item) => item.id) };
+  }
+
+  function hasDescendantWith(item: Item, measure: 'points' | 'hours'): boolean {
+    const stack = [...item.children];
+    while (stack.length > 0) {
+      const child = index.get(stack.pop()!);
+      if (!child) continue;
+      if (child[measure] !== undefined) return true;
+      stack.push(...child.children);
+    }
+    return false;
+  }
+
+  const matrix: MatrixRow[] = [];
+  for (const row of rawMatrix) {
+    const itemRefs = parseRefs(row.item);
+    const item = itemRefs.tokens.length > 0 ? aliasMap.get(itemRefs.tokens[0]) : undefined;
+    if (item === undefined) continue;
+    const toReference = (raw: string): Reference => {
+      const parsed = parseRefs(raw);
+      const { ids: found, unresolved } = parsed.none ? { ids: [], unresolved: [] } : resolve(parsed, item);
+      return { raw, line: row.line, ids: found.map((d) => ids[d]), unresolved };
+    };
+    matrix.push({ line: row.line, itemId: ids[item], dependsOn: toReference(row.dependsOn), blocks: toReference(row.blocks) });
+  }
+
+  const dialects = new Set<Dialect>(items.filter((item) => item.kind !== 'check').map((item) => item.dialect));
+  if (sprints.length > 0 || roleCapacity.length > 0 || velocityHistory.length > 0) dialects.add('agile');
+
+  return {
+    path,
+    title: title || path.replace(/^.*[\\/]/, ''),
+    dialects: [...dialects],
+    fields: docFields,
+    sections,
+    items,
+    sprints,
+    tables,
+    roleCapacity,
+    velocityHistory,
+    declaredTotals,
+    writtenSums,
+    matrix,
+    summaries,
+    findings,
+    hash: contentHash(text),
+    lineCount: lines.length,
+    style: readStyle(text, lines, scanned.contentStart, statusWords),
+  };
+}
+
+/** Children decide a parent without its own status: shelved children are left out. */
+function rollUp(children: Status[]): Status {
+  if (children.length === 0) return 'todo';
+  let counted = 0;
+  let done = 0;
+  let started = false;
+  let deferred = 0;
+  for (const status of children) {
+    if (isShelved(status)) {
+      if (status === 'deferred') deferred++;
+      continue;
+    }
+    counted++;
+    if (status === 'done') done++;
+    else if (status === 'in_progress' || status === 'review') started = true;
+  }
+  if (counted === 0) return deferred > 0 ? 'deferred' : 'cancelled';
+  if (done === counted) return 'done';
+  if (done > 0 || started) return 'in_progress';
+  return 'todo';
+}
+
+/** Final ids: explicit ids first (duplicates get a suffix and a finding), then derived ones. */
+function settleIds(drafts: Draft[], findings: Finding[]): string[] {
+  const ids: string[] = new Array(drafts.length);
+  const taken = new Map<string, number>();
+  drafts.forEach((draft, i) => {
+    if (!draft.explicitId) return;
+    const key = draft.explicitId.toUpperCase();
+    const first = taken.get(key);
+    if (first !== undefined) {
+      let n = 2;
+      while (taken.has(`${key}~${n}`)) n++;
+      ids[i] = `${draft.explicitId}~${n}`;
+      taken.set(`${key}~${n}`, i);
+      findings.push({
+        rule: 'duplicate-id',
+        severity: 'error',
+        line: draft.line,
+        message: `Id ${draft.explicitId} on line ${draft.line} is already used on line ${drafts[first].line}; this one is read as ${ids[i]}. Give each item its own id.`,
+        itemId: ids[i],
+      });
+      return;
+    }
+    ids[i] = draft.explicitId;
+    taken.set(key, i);
+  });
+  drafts.forEach((draft, i) => {
+    if (ids[i] !== undefined) return;
+    const { parent, base, suffix } = draft.derive;
+    const prefix = parent >= 0 ? ids[parent] : base;
+    let id = prefix ? `${prefix}.${suffix}` : suffix;
+    if (taken.has(id.toUpperCase())) {
+      let n = 2;
+      while (taken.has(`${id}~${n}`.toUpperCase())) n++;
+      id = `${id}~${n}`;
+    }
+    ids[i] = id;
+    taken.set(id.toUpperCase(), i);
+  });
+  return ids;
+}
+
+function readStyle(text: string, lines: ScanLine[], contentStart: number, statusWords: Partial<Record<Status, string>>): PlanStyle {
+  const firstNewline = text.indexOf('\n');
+  const eol = firstNewline > 0 && text.charCodeAt(firstNewline - 1) === 13 ? '\r\n' : '\n';
+  let upper = 0;
+  let lower = 0;
+  let tilde = 0;
+  let dash = 0;
+  for (const line of lines) {
+    if (line.box === 'X') upper++;
+    else if (line.box === 'x') lower++;
+    else if (line.box === '~') tilde++;
+    else if (line.box === '-') dash++;
+  }
+  return {
+    eol,
+    bom: contentStart === 1,
+    doneChar: upper > lower ? 'X' : 'x',
+    progressChar: tilde > dash ? '~' : '-',
+    statusWords,
+  };
+}
