@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// The scrumdown command line: wires each command (one folder per command under commands/) into
+// commander and hands every failure to exit.ts. Start-up stays light: command folders only
+// declare arguments and help here; their work, and the engine, load when the command runs.
+
+import { Command } from 'commander';
+import { reportError } from './exit.js';
+import { registerGraph } from './commands/graph/index.js';
+import { registerItems } from './commands/items/index.js';
+import { registerLint } from './commands/lint/index.js';
+import { registerNext } from './commands/next/index.js';
+import { registerSet } from './commands/set/index.js';
+import { registerShow } from './commands/show/index.js';
+import { registerSprint } from './commands/sprint/index.js';
+import { registerStatus } from './commands/status/index.js';
+import { packageVersion } from './version.js';
+
+function createProgram(): Command {
+  const program = new Command('scrumdown');
+  program
+    .description('Scrum planning and tracking on plain Markdown plans: progress, next work, lint, sprints and in-place status edits.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--no-color', 'print without colours (also when NO_COLOR is set)')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .showSuggestionAfterError()
+    .exitOverride()
+    // Error messages are printed by exit.ts; help and version text are commander's.
+    .configureOutput({ outputError: () => undefined })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scrumdown status plan.md             progress per section and overall
+  $ scrumdown next plan.md -n 3          what to pick up next
+  $ scrumdown lint plan.md               the plan's own mistakes (exit 1 on errors)
+  $ scrumdown set plan.md T004 done      tick T004 in the file and show the diff
+
+Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
+    );
+  registerStatus(program);
+  registerItems(program);
+  registerShow(program);
+  registerNext(program);
+  registerGraph(program);
+  registerLint(program);
+  registerSet(program);
+  registerSprint(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`scrumdown items plan.md | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+await main(process.argv);

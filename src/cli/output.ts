@@ -1,0 +1,133 @@
+// Terminal output for the CLI: colour only when stdout is a terminal (never with --no-color or
+// NO_COLOR), small helpers for aligned tables, and the JSON document every read command prints.
+// No dependency: the few ANSI codes scrumdown uses are written out here.
+
+export interface Palette {
+  enabled: boolean;
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  cyan(text: string): string;
+  magenta(text: string): string;
+}
+
+export interface ColorChoice {
+  /** False when --no-color was given. */
+  color?: boolean;
+  env?: NodeJS.ProcessEnv;
+  isTTY?: boolean;
+}
+
+/** Colour is on only for a terminal, and off whenever --no-color or NO_COLOR says so. */
+export function wantsColor(choice: ColorChoice = {}): boolean {
+  const env = choice.env ?? process.env;
+  if (choice.color === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  if (env.TERM === 'dumb') return false;
+  return choice.isTTY ?? process.stdout.isTTY === true;
+}
+
+function wrap(open: number, close: number, enabled: boolean): (text: string) => string {
+  return enabled ? (text) => `\u001b[${open}m${text}\u001b[${close}m` : (text) => text;
+}
+
+export function palette(enabled: boolean): Palette {
+  return {
+    enabled,
+    bold: wrap(1, 22, enabled),
+    dim: wrap(2, 22, enabled),
+    red: wrap(31, 39, enabled),
+    green: wrap(32, 39, enabled),
+    yellow: wrap(33, 39, enabled),
+    blue: wrap(34, 39, enabled),
+    magenta: wrap(35, 39, enabled),
+    cyan: wrap(36, 39, enabled),
+  };
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Visible width of a string: escape codes take no room, and wide characters are counted once. */
+export function visibleLength(text: string): number {
+  return [...text.replace(ANSI, '')].length;
+}
+
+export function padEnd(text: string, width: number): string {
+  const length = visibleLength(text);
+  return length >= width ? text : text + ' '.repeat(width - length);
+}
+
+export function padStart(text: string, width: number): string {
+  const length = visibleLength(text);
+  return length >= width ? text : ' '.repeat(width - length) + text;
+}
+
+/** Rows as aligned columns; columns listed in `right` are right-aligned. Trailing spaces trimmed. */
+export function table(rows: string[][], right: ReadonlySet<number> = new Set()): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell));
+    });
+  }
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (right.has(i) ? padStart(cell, widths[i]) : i === row.length - 1 ? cell : padEnd(cell, widths[i])))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** Whole numbers print plainly, fractions with at most one decimal. */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
+}
+
+export function percent(done: number, total: number): string {
+  if (total === 0) return '–';
+  return `${Math.floor((done / total) * 100)}%`;
+}
+
+/** A fixed-width bar such as `[######----]`. */
+export function bar(done: number, total: number, width = 20): string {
+  const filled = total === 0 ? 0 : Math.round((done / total) * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
+}
+
+/** Writes text to stdout, adding the final newline. */
+export function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+export function printLines(lines: readonly string[]): void {
+  if (lines.length > 0) print(lines.join('\n'));
+}
+
+/** The one JSON document a read command prints with --json, tagged with its schema. */
+export function printJson(command: string, body: object): void {
+  print(JSON.stringify({ schema: `scrumdown/${command}@1`, ...body }, null, 2));
+}
+
+const STATUS_COLOURS: Readonly<Record<string, keyof Omit<Palette, 'enabled'>>> = {
+  done: 'green',
+  in_progress: 'yellow',
+  review: 'cyan',
+  blocked: 'red',
+  deferred: 'dim',
+  cancelled: 'dim',
+};
+
+/** A status word, coloured by what it means. */
+export function statusText(color: Palette, status: string): string {
+  const colour = STATUS_COLOURS[status];
+  return colour ? color[colour](status) : status;
+}
+
+/** An optional number, or a dash. */
+export function optionalNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '-' : formatNumber(value);
+}

@@ -1,0 +1,62 @@
+// Setting item statuses in a plan file: compute the edits in the plan's own style, apply them
+// to the original bytes (nothing else in the file changes), write atomically unless it is a dry
+// run, and describe the change as a unified diff.
+
+import { decodeBytes } from '../engine/decode.js';
+import { encodeWithEdits } from '../engine/decode.js';
+import { setStatus } from '../engine/edit/status.js';
+import type { Status } from '../engine/model.js';
+import { unifiedDiff } from './diff.js';
+import { loadPlan, writeFileAtomic } from './plan-file.js';
+
+export interface StatusChange {
+  id: string;
+  title: string;
+  line: number;
+  from: Status;
+  to: Status;
+}
+
+export interface SetResult {
+  file: string;
+  status: Status;
+  /** Items whose status changes, in the order given. */
+  changes: StatusChange[];
+  /** Items that already had the status: nothing to write for them. */
+  unchanged: string[];
+  /** Unified diff of the file, empty when nothing changes. */
+  diff: string;
+  /** True when the file was rewritten (never on a dry run or when nothing changes). */
+  written: boolean;
+}
+
+export interface SetOptions {
+  dryRun?: boolean;
+}
+
+export async function setItemStatus(path: string, ids: readonly string[], status: Status, options: SetOptions = {}): Promise<SetResult> {
+  const loaded = await loadPlan(path);
+  const { plan, index } = loaded;
+  const edits = setStatus(plan, loaded.text, [...ids], status, index);
+
+  const changes: StatusChange[] = [];
+  const unchanged: string[] = [];
+  const seen = new Set<string>();
+  const edited = new Set(edits.edits.map((edit) => edit.itemId));
+  for (const wanted of ids) {
+    // setStatus has resolved every id (or thrown); aliases map to the item they name.
+    const item = index.byId.get(wanted) ?? plan.items.find((candidate) => candidate.aliases.includes(wanted));
+    if (!item || seen.has(item.id)) continue;
+    seen.add(item.id);
+    if (edited.has(item.id)) changes.push({ id: item.id, title: item.title, line: item.line, from: item.status, to: status });
+    else unchanged.push(item.id);
+  }
+
+  if (edits.edits.length === 0) return { file: path, status, changes, unchanged, diff: '', written: false };
+
+  const bytes = encodeWithEdits(loaded.decoded, edits);
+  const after = decodeBytes(bytes).text;
+  const diff = unifiedDiff(loaded.text, after, { oldName: `a/${path}`, newName: `b/${path}` });
+  if (!options.dryRun) await writeFileAtomic(path, bytes, { mode: loaded.mode, expected: loaded.bytes });
+  return { file: path, status, changes, unchanged, diff, written: !options.dryRun };
+}
