@@ -100,6 +100,15 @@ function measureIndent(text: string, start: number, end: number): { col: number;
   return { col, pos };
 }
 
+/** Whether `needle` occurs between `from` and `end`, without looking past `end`. */
+function containsWithin(text: string, needle: string, from: number, end: number): boolean {
+  const first = needle.charCodeAt(0);
+  for (let i = from; i + needle.length <= end; i++) {
+    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return true;
+  }
+  return false;
+}
+
 /** Length of a run of `code` starting at `pos`. */
 function runLength(text: string, pos: number, end: number, code: number): number {
   let n = 0;
@@ -207,7 +216,7 @@ export function scan(text: string): ScanResult {
       paragraphOpen = false;
     } else if (inComment) {
       line.kind = 'html';
-      if (text.indexOf('-->', first) !== -1 && text.indexOf('-->', first) < end) inComment = false;
+      if (containsWithin(text, '-->', first, end)) inComment = false;
       prevBlank = false;
       paragraphOpen = false;
     } else if (first === end) {
@@ -272,62 +281,70 @@ export function scan(text: string): ScanResult {
       }
     }
 
+    if (wasBlank) closeItemsBeyond(col);
+    // Headings, fences, quotes, tables and HTML comments interrupt a paragraph; plain text continues it.
+    if (col - containerCol() < 4 && startsBlock(line, c, col, first, end)) return;
     if (lazyAllowed) {
-      // Paragraph continuation: the line belongs to the open paragraph whatever its indentation.
       line.kind = 'text';
       return;
     }
-    if (wasBlank) closeItemsBeyond(col);
     if (col - containerCol() >= 4) {
       line.kind = 'code';
       paragraphOpen = false;
       return;
     }
     closeItemsBeyond(col);
+    line.kind = 'text';
+    paragraphOpen = true;
+    paragraphAtTop = open.length === 0;
+  }
 
+  function startsBlock(line: ScanLine, c: number, col: number, first: number, end: number): boolean {
     if (c === HASH) {
       const hashes = runLength(text, first, end, HASH);
       const after = first + hashes;
       if (hashes <= 6 && (after === end || isSpace(text.charCodeAt(after)))) {
+        closeItemsBeyond(col);
         line.kind = 'heading';
         line.level = hashes;
         line.textStart = measureIndent(text, after, end).pos;
         open.length = 0;
         paragraphOpen = false;
-        return;
+        return true;
       }
     }
     if (c === BACKTICK || c === TILDE) {
       const run = runLength(text, first, end, c);
-      if (run >= 3 && (c === TILDE || text.indexOf('`', first + run) === -1 || text.indexOf('`', first + run) >= end)) {
+      if (run >= 3 && (c === TILDE || !containsWithin(text, '`', first + run, end))) {
+        closeItemsBeyond(col);
         line.kind = 'fence';
         line.delimiter = true;
         fence = { char: c, length: run, line: line.lineNo };
         paragraphOpen = false;
-        return;
+        return true;
       }
     }
     if (c === GT) {
+      closeItemsBeyond(col);
       line.kind = 'quote';
       line.textStart = first + 1;
       paragraphOpen = false;
-      return;
+      return true;
     }
     if (c === PIPE) {
+      closeItemsBeyond(col);
       line.kind = 'table';
       paragraphOpen = false;
-      return;
+      return true;
     }
     if (c === LT && text.startsWith('<!--', first)) {
+      closeItemsBeyond(col);
       line.kind = 'html';
-      const close = text.indexOf('-->', first + 4);
-      if (close === -1 || close >= end) inComment = true;
+      if (!containsWithin(text, '-->', first + 4, end)) inComment = true;
       paragraphOpen = false;
-      return;
+      return true;
     }
-    line.kind = 'text';
-    paragraphOpen = true;
-    paragraphAtTop = open.length === 0;
+    return false;
   }
 
   function listItem(line: ScanLine, col: number, first: number, end: number, marker: Marker): void {
