@@ -1,9 +1,23 @@
 // no-acceptance: a user story the plan gives no acceptance criteria (or test criteria) for,
 // so nobody can say when it is done.
 
-import type { Finding, Plan } from '../../model.js';
+import type { Finding, Item, Plan } from '../../model.js';
 import { isShelved } from '../../model.js';
 import { describeItem, makeFinding, type LintRule } from '../rule.js';
+
+/**
+ * Field labels that state how the story will be accepted, for plans whose wording the reader
+ * does not take as acceptance criteria (spec-kit's "Independent Test").
+ */
+const ACCEPTANCE_FIELD = /\b(acceptance|independent test|test criteria|how to test|verification|definition of done)\b/i;
+
+function statesAcceptance(item: Item): boolean {
+  if (item.hasAcceptance) return true;
+  for (const key of Object.keys(item.fields)) {
+    if (ACCEPTANCE_FIELD.test(key) && item.fields[key].value.trim() !== '') return true;
+  }
+  return false;
+}
 
 export const noAcceptance: LintRule = {
   id: 'no-acceptance',
@@ -13,7 +27,7 @@ export const noAcceptance: LintRule = {
     const findings: Finding[] = [];
     for (const item of plan.items) {
       // Shelved stories are not going to be built now; asking for their criteria is noise.
-      if (item.kind !== 'story' || item.hasAcceptance || isShelved(item.status)) continue;
+      if (item.kind !== 'story' || isShelved(item.status) || statesAcceptance(item)) continue;
       findings.push(
         makeFinding(noAcceptance, item.line, `Story ${describeItem(item)} has no acceptance criteria.`, {
           itemId: item.id,
