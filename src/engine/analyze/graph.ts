@@ -434,20 +434,26 @@ export function dependencyGraph(plan: Plan, index: PlanIndex): DependencyGraph {
     const p = s.parent[i];
     holderUp[i] = s.depStart[i + 1] > s.depStart[i] ? i : p >= 0 ? holderUp[p] : -1;
   }
+  const listedFor = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (!s.actionable[i]) continue;
     const item = items[i];
     nodes.push(item.id);
     if ((item.status === 'todo' || item.status === 'in_progress') && clear[i]) ready.push(item.id);
     if (item.status === 'blocked' || (open[i] && !clear[i])) blocked.push(item.id);
-    const waits = new Set<string>();
+    const waits: string[] = [];
     for (let h = holderUp[i]; h >= 0; h = s.parent[h] >= 0 ? holderUp[s.parent[h]] : -1) {
       for (let e = s.depStart[h]; e < s.depStart[h + 1]; e++) {
         const d = s.depList[e];
-        for (let a = s.firstAct[d]; a < s.endAct[d]; a++) waits.add(items[s.actList[a]].id);
+        for (let a = s.firstAct[d]; a < s.endAct[d]; a++) {
+          const t = s.actList[a];
+          if (listedFor[t] === i) continue;
+          listedFor[t] = i;
+          waits.push(items[t].id);
+        }
       }
     }
-    edges.set(item.id, [...waits]);
+    edges.set(item.id, waits);
   }
 
   // Topological order with edges inside a tangle cut, so every node gets a place.

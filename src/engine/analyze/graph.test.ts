@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { dependencyGraph, findCycles } from './graph.js';
+import { planWithIndex, type ItemSpec } from './testing.js';
+
+describe('dependencyGraph: a diamond with hours', () => {
+  // A(2h) -> B(3h), C(4h) -> D(1h). Longest chain A, C, D = 7 h; B can slip 1 h.
+  const diamond = (aStatus: 'todo' | 'done'): ItemSpec[] => [
+    { id: 'A', hours: 2, status: aStatus },
+    { id: 'B', hours: 3, deps: ['A'] },
+    { id: 'C', hours: 4, deps: ['A'] },
+    { id: 'D', hours: 1, deps: ['B', 'C'] },
+  ];
+
+  it('finds ready, blocked, waves and order', () => {
+    const { plan, index } = planWithIndex(diamond('todo'));
+    const g = dependencyGraph(plan, index);
+    expect(g.nodes).toEqual(['A', 'B', 'C', 'D']);
+    expect(g.edges.get('D')).toEqual(['B', 'C']);
+    expect(g.edges.get('A')).toEqual([]);
+    expect(g.ready).toEqual(['A']);
+    expect(g.blocked).toEqual(['B', 'C', 'D']);
+    expect(g.waves).toEqual([['A'], ['B', 'C'], ['D']]);
+    expect(g.order).toEqual(['A', 'B', 'C', 'D']);
+    expect(g.cycles).toEqual([]);
+  });
+
+  it('computes the critical path, earliest starts and slack', () => {
+    const { plan, index } = planWithIndex(diamond('todo'));
+    const { critical } = dependencyGraph(plan, index);
+    expect(critical.unit).toBe('hours');
+    expect(critical.length).toBe(7);
+    expect(critical.path).toEqual(['A', 'C', 'D']);
+    expect(Object.fromEntries(critical.earliestStart)).toEqual({ A: 0, B: 2, C: 2, D: 6 });
+    expect(Object.fromEntries(critical.latestStart)).toEqual({ A: 0, B: 3, C: 2, D: 6 });
+    expect(Object.fromEntries(critical.slack)).toEqual({ A: 0, B: 1, C: 0, D: 0 });
+  });
+
+  it('gives done work no weight and no place on the path', () => {
+    const { plan, index } = planWithIndex(diamond('done'));
+    const g = dependencyGraph(plan, index);
+    expect(g.ready).toEqual(['B', 'C']);
+    expect(g.waves).toEqual([['B', 'C'], ['D']]);
+    expect(g.critical.length).toBe(5);
+    expect(g.critical.path).toEqual(['C', 'D']);
+    expect(g.critical.slack.has('A')).toBe(false);
+    expect(g.critical.slack.get('B')).toBe(1);
+  });
+
+  it('falls back to points, then to one per item', () => {
+    const points = planWithIndex([
+      { id: 'A', points: 3 },
+      { id: 'B', points: 5, deps: ['A'] },
+      { id: 'C', points: 2 },
+    ]);
+    const byPoints = dependencyGraph(points.plan, points.index).critical;
+    expect(byPoints.unit).toBe('points');
+    expect(byPoints.length).toBe(8);
+    expect(byPoints.slack.get('C')).toBe(6);
+    const plain = planWithIndex([{ id: 'A' }, { id: 'B', deps: ['A'] }, { id: 'C' }]);
+    const byItems = dependencyGraph(plain.plan, plain.index).critical;
+    expect(byItems.unit).toBe('items');
+    expect(byItems.length).toBe(2);
+    expect(byItems.path).toEqual(['A', 'B']);
+    expect(byItems.slack.get('C')).toBe(1);
+  });
+});
+
+describe('dependencyGraph: inherited and group dependencies', () => {
+  // Phase P2 depends on phase P1: every task in P2 waits for every task in P1.
+  const phases = (f2: 'todo' | 'done'): ItemSpec[] => [
+    { id: 'P1', kind: 'phase', status: 'in_progress' },
+    { id: 'F1', parent: 'P1', status: 'done' },
+    { id: 'F2', parent: 'P1', status: f2 },
+    { id: 'F2a', kind: 'check', parent: 'F2' },
+    { id: 'P2', kind: 'phase', deps: ['P1'] },
+    { id: 'U1', parent: 'P2', deps: ['P2', 'U1'] },
+    { id: 'U2', parent: 'P2', deps: ['U1'] },
+  ];
+
+  it('expands a dependency on a phase to its tasks, never its checks', () => {
+    const { plan, index } = planWithIndex(phases('todo'));
+    const g = dependencyGraph(plan, index);
+    expect(g.nodes).toEqual(['F1', 'F2', 'U1', 'U2']);
+    // U1's own references (its phase, itself) are dropped; it inherits the phase's.
+    expect(g.edges.get('U1')).toEqual(['F1', 'F2']);
+    expect(g.edges.get('U2')).toEqual(['U1', 'F1', 'F2']);
+    expect(g.ready).toEqual(['F2']);
+    expect(g.blocked).toEqual(['U1', 'U2']);
+    expect(g.waves).toEqual([['F2'], ['U1'], ['U2']]);
+  });
+
+  it('releases the phase when its last task is done', () => {
+    const { plan, index } = planWithIndex(phases('done'));
+    const g = dependencyGraph(plan, index);
+    expect(g.ready).toEqual(['U1']);
+    expect(g.blocked).toEqual(['U2']);
+  });
+
+  it('drops a parent’s dependency on its own child', () => {
+    const { plan, index } = planWithIndex([
+      { id: 'S', kind: 'story', deps: ['t1'] },
+      { id: 't1', parent: 'S' },
+      { id: 't2', parent: 'S' },
+    ]);
+    const g = dependencyGraph(plan, index);
+    expect(g.ready).toEqual(['t1', 't2']);
+    expect(g.cycles).toEqual([]);
+  });
+
+  it('leaves shelved work neither ready nor blocked, and blocks what waits for it', () => {
+    const { plan, index } = planWithIndex([
+      { id: 'ICE', status: 'deferred' },
+      { id: 'DROP', status: 'cancelled' },
+      { id: 'W1', deps: ['ICE'] },
+      { id: 'W2', deps: ['DROP'] },
+      { id: 'X', status: 'blocked' },
+      { id: 'R', status: 'review' },
+    ]);
+    const g = dependencyGraph(plan, index);
+    expect(g.ready).toEqual(['W2']);
+    expect(g.blocked).toEqual(['W1', 'X']);
+    expect(g.waves).toEqual([['W2', 'X', 'R']]);
+    expect([...g.critical.slack.keys()]).toEqual(['W1', 'W2', 'X', 'R']);
+  });
+});
+
+describe('cycles', () => {
+  it('reports a cycle in order and keeps its members out of waves', () => {
+    const { plan, index } = planWithIndex([
+      { id: 'T1', deps: ['T3'] },
+      { id: 'T2', deps: ['T1'] },
+      { id: 'T3', deps: ['T2'] },
+      { id: 'T4', deps: ['T3'] },
+      { id: 'T5' },
+    ]);
+    const g = dependencyGraph(plan, index);
+    expect(g.cycles).toEqual([['T1', 'T3', 'T2']]);
+    expect(findCycles(plan, index)).toEqual(g.cycles);
+    expect(g.ready).toEqual(['T5']);
+    expect(g.blocked).toEqual(['T1', 'T2', 'T3', 'T4']);
+    expect(g.waves).toEqual([['T5']]);
+    expect(g.order).toHaveLength(5);
+    expect(g.order.indexOf('T4')).toBeGreaterThan(g.order.indexOf('T3'));
+  });
+
+  it('finds a cycle that runs through phases', () => {
+    // PhB waits for PhA; a1 (inside PhA) waits for PhB.
+    const { plan, index } = planWithIndex([
+      { id: 'PhA', kind: 'phase' },
+      { id: 'a1', parent: 'PhA', deps: ['PhB'] },
+      { id: 'PhB', kind: 'phase', deps: ['PhA'] },
+      { id: 'b1', parent: 'PhB' },
+    ]);
+    expect(findCycles(plan, index)).toEqual([['a1', 'PhB']]);
+  });
+
+  it('reports separate cycles separately, in document order', () => {
+    const { plan, index } = planWithIndex([
+      { id: 'A', deps: ['B'] },
+      { id: 'B', deps: ['A'] },
+      { id: 'C', deps: ['D'] },
+      { id: 'D', deps: ['C'] },
+    ]);
+    expect(findCycles(plan, index)).toEqual([
+      ['A', 'B'],
+      ['C', 'D'],
+    ]);
+  });
+
+  it('ignores a cycle among finished work when deciding readiness', () => {
+    const { plan, index } = planWithIndex([
+      { id: 'A', deps: ['B'], status: 'done' },
+      { id: 'B', deps: ['A'], status: 'done' },
+      { id: 'C', deps: ['A'] },
+    ]);
+    const g = dependencyGraph(plan, index);
+    expect(g.cycles).toEqual([['A', 'B']]);
+    expect(g.ready).toEqual(['C']);
+    expect(g.waves).toEqual([['C']]);
+  });
+});
+
+describe('scale', () => {
+  it('walks a 100,000-item chain in well under a second', () => {
+    const chain: ItemSpec[] = [];
+    for (let i = 0; i < 100_000; i++) chain.push({ id: `T${i}`, hours: 1, deps: i === 0 ? [] : [`T${i - 1}`] });
+    const { plan, index } = planWithIndex(chain);
+    // Processor time, not wall time, so a busy machine does not fail the test; a quadratic
+    // step would take minutes here.
+    const started = process.cpuUsage();
+    const g = dependencyGraph(plan, index);
+    const spent = process.cpuUsage(started);
+    const elapsedMs = (spent.user + spent.system) / 1000;
+    expect(g.ready).toEqual(['T0']);
+    expect(g.blocked).toHaveLength(99_999);
+    expect(g.critical.length).toBe(100_000);
+    expect(g.critical.path).toHaveLength(100_000);
+    expect(g.critical.slack.get('T50000')).toBe(0);
+    expect(g.critical.earliestStart.get('T99999')).toBe(99_999);
+    expect(g.waves).toHaveLength(100_000);
+    expect(g.order[99_999]).toBe('T99999');
+    expect(elapsedMs).toBeLessThan(1000);
+  });
+
+  it('finds a 100,000-item cycle without recursion', () => {
+    const ring: ItemSpec[] = [];
+    for (let i = 0; i < 100_000; i++) ring.push({ id: `R${i}`, deps: [`R${(i + 99_999) % 100_000}`] });
+    const { plan, index } = planWithIndex(ring);
+    const cycles = findCycles(plan, index);
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]).toHaveLength(100_000);
+    expect(cycles[0].slice(0, 3)).toEqual(['R0', 'R99999', 'R99998']);
+  });
+
+  it('handles 100,000 levels of nesting with a dependency at the top', () => {
+    const deep: ItemSpec[] = [{ id: 'GATE' }];
+    for (let i = 0; i < 100_000; i++) deep.push({ id: `N${i}`, parent: i === 0 ? null : `N${i - 1}`, deps: i === 0 ? ['GATE'] : [] });
+    const { plan, index } = planWithIndex(deep);
+    const g = dependencyGraph(plan, index);
+    expect(g.nodes).toEqual(['GATE', 'N99999']);
+    expect(g.edges.get('N99999')).toEqual(['GATE']);
+    expect(g.ready).toEqual(['GATE']);
+    expect(g.critical.path).toEqual(['GATE', 'N99999']);
+  });
+});
