@@ -4,7 +4,7 @@
 // write it.
 
 import { ScrumdownError } from '../../errors.js';
-import { indexPlan, type Item, type Plan, type PlanIndex } from '../model.js';
+import { indexPlan, type FieldValue, type Item, type Plan, type PlanIndex } from '../model.js';
 import { insertFieldEdit } from './insert.js';
 import { assertPlanText } from './status.js';
 import { resolveItem } from './suggest.js';
@@ -65,6 +65,17 @@ function numberLike(example: string | undefined, number: string, field: Editable
   return field === 'hours' ? `${number} hours` : number;
 }
 
+/** Where the item writes the field: under its own name, or as an "Estimate" in the field's unit. */
+function writtenField(item: Item, field: EditableField): FieldValue | undefined {
+  const own = item.fields[field];
+  if (own || field === 'assignee') return own;
+  const estimate = item.fields.estimate;
+  const measured = field === 'points' ? item.points : item.hours;
+  if (!estimate || measured === undefined) return undefined;
+  const number = ESTIMATE_NUMBER.exec(estimate.value);
+  return number && Number(number[0].replace(/^[~≈]/, '').replace(',', '.')) === measured ? estimate : undefined;
+}
+
 /**
  * The edit that sets an item's assignee, points or hours. Throws `stale_edit`, `unknown_id`, and
  * `invalid_argument` for a bad value or a list item without the field (no field lines to add it to).
@@ -83,7 +94,7 @@ export function setField(
   assertPlanText(plan, text);
   const item = resolveItem(plan, index, id);
   const written = checkedValue(item, field, value);
-  const existing = item.fields[field];
+  const existing = writtenField(item, field);
   const edits: TextEdit[] = [];
   if (existing) {
     const current = text.slice(existing.span.start, existing.span.end);

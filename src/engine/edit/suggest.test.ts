@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../build.js';
+import { indexPlan } from '../model.js';
+import { boundedDistance, nearestIds, resolveItem } from './suggest.js';
+
+const text = [
+  '# Backlog',
+  '',
+  '### DEVOPS-004: Cache builds',
+  '**Priority:** HIGH | **Points:** 3',
+  '',
+  '### DEVOPS-014: Rotate keys',
+  '**Priority:** LOW | **Points:** 2',
+  '',
+  '### DEVOPS-040: Trim images',
+  '**Priority:** LOW | **Points:** 1',
+  '',
+  '### QA-001: Smoke tests',
+  '**Priority:** HIGH | **Points:** 5',
+  '',
+].join('\n');
+const plan = buildPlan(text, 'backlog.md');
+
+describe('boundedDistance', () => {
+  it('is the Levenshtein distance up to the limit', () => {
+    expect(boundedDistance('kitten', 'sitting', 5)).toBe(3);
+    expect(boundedDistance('abc', 'abc', 0)).toBe(0);
+    expect(boundedDistance('abc', 'xyz', 1)).toBe(2);
+    expect(boundedDistance('a', 'abcdef', 2)).toBe(3);
+  });
+});
+
+describe('nearestIds', () => {
+  it('puts a case-insensitive exact match first', () => {
+    expect(nearestIds(plan, 'qa-001')).toEqual(['QA-001']);
+    expect(nearestIds(plan, 'devops-014')[0]).toBe('DEVOPS-014');
+  });
+
+  it('matches the same letters and digits before near misses', () => {
+    // "devops 4" is DEVOPS-004 written loosely; "devops40" extends it; "devops14" is one edit away.
+    expect(nearestIds(plan, 'devops 4')).toEqual(['DEVOPS-004', 'DEVOPS-040', 'DEVOPS-014']);
+  });
+
+  it('finds prefixes and respects the limit', () => {
+    expect(nearestIds(plan, 'DEVOPS', 2)).toEqual(['DEVOPS-004', 'DEVOPS-014']);
+    expect(nearestIds(plan, 'DEVOPS', 0)).toEqual([]);
+  });
+
+  it('suggests nothing for a name far from every id', () => {
+    expect(nearestIds(plan, 'frontend-redesign')).toEqual([]);
+  });
+});
+
+describe('resolveItem', () => {
+  it('takes an exact id and refuses anything else with suggestions', () => {
+    const index = indexPlan(plan);
+    expect(resolveItem(plan, index, 'QA-001').id).toBe('QA-001');
+    expect(() => resolveItem(plan, index, 'QA-01')).toThrowError(
+      expect.objectContaining({ code: 'unknown_id', message: "Unknown item 'QA-01' in backlog.md. Did you mean: QA-001?" }),
+    );
+    expect(() => resolveItem(plan, index, 'nothing-like-it')).toThrowError(
+      expect.objectContaining({ code: 'unknown_id', details: { id: 'nothing-like-it', suggestions: [] } }),
+    );
+  });
+});
