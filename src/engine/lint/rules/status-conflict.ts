@@ -2,7 +2,7 @@
 // (acceptance criteria, definition of done, technical tasks) are still open, or a ticked
 // checkbox next to a status field that says otherwise (or the reverse).
 
-import type { Finding, Plan, PlanIndex, Status } from '../../model.js';
+import type { Finding, Item, Plan, PlanIndex, Status } from '../../model.js';
 import { isShelved } from '../../model.js';
 import { parseStatus } from '../../read/status.js';
 import { describeItem, makeFinding, statusWord, type LintRule } from '../rule.js';
@@ -19,18 +19,24 @@ export const statusConflict: LintRule = {
       if (item.status === 'done') {
         let total = 0;
         let open = 0;
+        let firstOpen: Item | null = null;
         for (const id of item.children) {
           const child = index.byId.get(id);
           if (!child || child.kind !== 'check' || isShelved(child.status)) continue;
           total++;
-          if (child.status !== 'done') open++;
+          if (child.status !== 'done') {
+            open++;
+            firstOpen ??= child;
+          }
         }
-        if (open > 0) {
+        if (firstOpen !== null) {
+          const label = firstOpen.checklist ? ` (${firstOpen.checklist.replace(/[*_:]/g, '').trim()})` : '';
+          const rest = open > 1 ? ` and ${open - 1} more` : '';
           findings.push(
             makeFinding(
               statusConflict,
               item.line,
-              `${describeItem(item)} is marked done, but ${open} of its ${total} checks ${open === 1 ? 'is' : 'are'} still open.`,
+              `${describeItem(item)} is marked done, but ${open} of its ${total} checks ${open === 1 ? 'is' : 'are'} still open: "${firstOpen.title.trim()}"${label} on line ${firstOpen.line}${rest}.`,
               { itemId: item.id, expected: 0, actual: open },
             ),
           );
