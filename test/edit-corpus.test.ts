@@ -11,7 +11,9 @@ import { indexPlan, type Item, type PlanIndex, type Status } from '../src/engine
 import { isScrumdownError } from '../src/errors.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).sort() : [];
+const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.md')).sort();
 
 if (files.length === 0) {
   console.warn(`edit-corpus: skipped, no corpus at ${CORPUS}`);
@@ -47,56 +49,68 @@ function expectOnlySpansChanged(before: string, after: string, edits: readonly T
   expect(after.slice(fromAfter)).toBe(before.slice(fromBefore));
 }
 
+/** Sets every item of the plan to another status, one at a time, and checks the result. */
+function checkEveryItem(text: string, file: string): void {
+  const plan = buildPlan(text, file);
+  const index = indexPlan(plan);
+  const ids = plan.items.map((item) => item.id);
+  const statusBefore = new Map(plan.items.map((item) => [item.id, item.status]));
+  let edited = 0;
+  const refused: string[] = [];
+  for (const item of plan.items) {
+    const target = otherStatus(item);
+    let set;
+    try {
+      set = setStatus(plan, text, [item.id], target, index);
+    } catch (error) {
+      // Roll-up parents and list items without a checkbox or field cannot be set directly.
+      if (isScrumdownError(error) && error.code === 'invalid_argument') {
+        refused.push(item.id);
+        continue;
+      }
+      throw error;
+    }
+    expect(set.edits.length, `${item.id} -> ${target}`).toBeGreaterThan(0);
+    const after = applyEdits(text, set, plan.hash);
+    expect(after).not.toBe(text);
+    expectOnlySpansChanged(text, after, set.edits);
+    for (const edit of set.edits) {
+      expect(edit.line).toBeGreaterThanOrEqual(item.line);
+      expect(edit.line).toBeLessThanOrEqual(item.endLine);
+    }
+
+    const reread = buildPlan(after, file);
+    expect(reread.items.map((other) => other.id), item.id).toEqual(ids);
+    const exempt = ancestorsOf(index, item.id);
+    const changed: string[] = [];
+    for (const other of reread.items) {
+      const expected = other.id === item.id ? target : statusBefore.get(other.id);
+      if (other.id !== item.id && exempt.has(other.id)) continue;
+      if (other.status !== expected) changed.push(`${other.id}: ${statusBefore.get(other.id)} -> ${other.status}`);
+    }
+    expect(changed, `after setting ${item.id} to ${target}`).toEqual([]);
+    edited++;
+  }
+  expect(edited).toBeGreaterThan(0);
+  // Every refusal is a roll-up parent or an item with nowhere to write a status.
+  for (const id of refused) {
+    const item = index.byId.get(id)!;
+    expect(item.checkbox ?? item.statusField, id).toBeUndefined();
+  }
+}
+
 describe.skipIf(files.length === 0)('status edits on the corpus', () => {
   for (const file of files) {
     it(`${file}: every item that can take another status gets it, and nothing else changes`, () => {
-      const text = readFileSync(join(CORPUS, file), 'utf8');
-      const plan = buildPlan(text, file);
-      const index = indexPlan(plan);
-      const ids = plan.items.map((item) => item.id);
-      const statusBefore = new Map(plan.items.map((item) => [item.id, item.status]));
-      let edited = 0;
-      const refused: string[] = [];
-      for (const item of plan.items) {
-        const target = otherStatus(item);
-        let set;
-        try {
-          set = setStatus(plan, text, [item.id], target, index);
-        } catch (error) {
-          // Roll-up parents and list items without a checkbox or field cannot be set directly.
-          if (isScrumdownError(error) && error.code === 'invalid_argument') {
-            refused.push(item.id);
-            continue;
-          }
-          throw error;
-        }
-        expect(set.edits.length, `${item.id} -> ${target}`).toBeGreaterThan(0);
-        const after = applyEdits(text, set, plan.hash);
-        expect(after).not.toBe(text);
-        expectOnlySpansChanged(text, after, set.edits);
-        for (const edit of set.edits) {
-          expect(edit.line).toBeGreaterThanOrEqual(item.line);
-          expect(edit.line).toBeLessThanOrEqual(item.endLine);
-        }
+      checkEveryItem(readFileSync(join(CORPUS, file), 'utf8'), file);
+    });
+  }
+});
 
-        const reread = buildPlan(after, file);
-        expect(reread.items.map((other) => other.id), item.id).toEqual(ids);
-        const exempt = ancestorsOf(index, item.id);
-        const changed: string[] = [];
-        for (const other of reread.items) {
-          const expected = other.id === item.id ? target : statusBefore.get(other.id);
-          if (other.id !== item.id && exempt.has(other.id)) continue;
-          if (other.status !== expected) changed.push(`${other.id}: ${statusBefore.get(other.id)} -> ${other.status}`);
-        }
-        expect(changed, `after setting ${item.id} to ${target}`).toEqual([]);
-        edited++;
-      }
-      expect(edited).toBeGreaterThan(0);
-      // Every refusal is a roll-up parent or an item with nowhere to write a status.
-      for (const id of refused) {
-        const item = index.byId.get(id)!;
-        expect(item.checkbox ?? item.statusField, id).toBeUndefined();
-      }
+describe('status edits on the fixtures', () => {
+  for (const file of fixtures) {
+    it(`${file}: every item that can take another status gets it, and nothing else changes`, () => {
+      checkEveryItem(readFileSync(join(FIXTURES, file), 'utf8'), file);
     });
   }
 });

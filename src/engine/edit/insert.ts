@@ -110,7 +110,9 @@ function fallbackStyle(item: Item): LabelStyle {
  */
 export function insertFieldEdit(plan: Plan, text: string, item: Item, label: string, value: string): TextEdit {
   const header = headerLine(text, item);
-  if (!HEADING.test(text.slice(header.start, Math.min(header.end, header.start + 16)))) {
+  // A BOM in front of the first line is not part of it.
+  const from = text.charCodeAt(header.start) === 0xfeff ? header.start + 1 : header.start;
+  if (!HEADING.test(text.slice(from, Math.min(header.end, from + 16)))) {
     throw new ScrumdownError(
       'invalid_argument',
       `Item '${item.id}' (line ${item.line} of ${plan.path}) is a list item without a ${label.toLowerCase()} field, and list items have no field lines to add one to. Write the field by hand, or give the item a checkbox.`,

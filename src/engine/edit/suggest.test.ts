@@ -63,3 +63,20 @@ describe('resolveItem', () => {
     );
   });
 });
+
+describe('resolveItem with aliases', () => {
+  it('takes a unique alias and refuses one shared by several items', () => {
+    const stories = buildPlan(
+      ['# Breakdown', '', '### Story 1.1: Login', '**Story ID:** US-001', '', '### Story 1.2: Logout', '**Story ID:** US-002', ''].join('\n'),
+      'agile.md',
+    );
+    const index = indexPlan(stories);
+    const first = index.byId.get('US-001');
+    expect(first?.aliases.length).toBeGreaterThan(0);
+    expect(resolveItem(stories, index, first!.aliases[0]).id).toBe('US-001');
+    const shared = { ...stories, items: stories.items.map((item) => ({ ...item, aliases: [...item.aliases, 'auth'] })) };
+    expect(() => resolveItem(shared, indexPlan(shared), 'auth')).toThrowError(
+      expect.objectContaining({ code: 'invalid_argument', details: { id: 'auth', suggestions: ['US-001', 'US-002'] } }),
+    );
+  });
+});

@@ -87,18 +87,19 @@ export function unknownIdError(plan: Plan, wanted: string): ScrumdownError {
 
 /**
  * The item `wanted` names: its id exactly, else the one item with that alias. Throws `unknown_id`
- * (with the nearest ids) otherwise.
+ * (with the nearest ids) when nothing matches, `invalid_argument` when the alias names several.
  */
 export function resolveItem(plan: Plan, index: PlanIndex, wanted: string): Item {
   const direct = index.byId.get(wanted);
   if (direct) return direct;
-  let byAlias: Item | null = null;
-  for (const item of plan.items) {
-    if (item.aliases.includes(wanted)) {
-      if (byAlias && byAlias.id !== item.id) throw unknownIdError(plan, wanted);
-      byAlias = item;
-    }
+  const byAlias = plan.items.filter((item) => item.aliases.includes(wanted));
+  if (byAlias.length === 1) return byAlias[0];
+  if (byAlias.length > 1) {
+    const ids = byAlias.map((item) => item.id);
+    throw new ScrumdownError('invalid_argument', `'${wanted}' names ${ids.length} items in ${plan.path} (${ids.join(', ')}); use one of their ids.`, {
+      id: wanted,
+      suggestions: ids,
+    });
   }
-  if (byAlias) return byAlias;
   throw unknownIdError(plan, wanted);
 }
