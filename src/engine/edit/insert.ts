@@ -104,21 +104,26 @@ function fallbackStyle(item: Item): LabelStyle {
   return item.dialect === 'tracker' ? { lead: '- ', colonInside: false, spacing: ' ' } : { lead: '', colonInside: true, spacing: ' ' };
 }
 
+/** True when the item is declared by a heading (`### OPS-004: …`), where fields can be added. */
+export function isHeadingItem(text: string, item: Item): boolean {
+  const header = headerLine(text, item);
+  const from = text.charCodeAt(header.start) === 0xfeff ? header.start + 1 : header.start;
+  return HEADING.test(text.slice(from, Math.min(header.end, from + 16)));
+}
+
 /**
  * The edit that adds `label: value` to a heading item. Throws `invalid_argument` for an item that
  * is not a heading (a list item has no field lines to extend).
  */
 export function insertFieldEdit(plan: Plan, text: string, item: Item, label: string, value: string): TextEdit {
-  const header = headerLine(text, item);
-  // A BOM in front of the first line is not part of it.
-  const from = text.charCodeAt(header.start) === 0xfeff ? header.start + 1 : header.start;
-  if (!HEADING.test(text.slice(from, Math.min(header.end, from + 16)))) {
+  if (!isHeadingItem(text, item)) {
     throw new ScrumdownError(
       'invalid_argument',
       `Item '${item.id}' (line ${item.line} of ${plan.path}) is a list item without a ${label.toLowerCase()} field, and list items have no field lines to add one to. Write the field by hand, or give the item a checkbox.`,
       { id: item.id, line: item.line, field: label.toLowerCase() },
     );
   }
+  const header = headerLine(text, item);
   const lines = headerFieldLines(text, item, header);
   const piped = lines.find((line) => line.fields.length > 1);
   if (piped) {

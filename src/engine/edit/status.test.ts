@@ -241,8 +241,18 @@ describe('setStatus on items with neither checkbox nor status field', () => {
     const task = boxItem(text, 'T001', 'T001', { parent: 'phase-1' });
     const plan = makePlan(text, [phase, task]);
     expect(() => setStatus(plan, text, ['phase-1'], 'done')).toThrowError(
-      expect.objectContaining({ code: 'invalid_argument', message: expect.stringContaining("set the children's statuses") }),
+      expect.objectContaining({ code: 'invalid_argument', message: expect.stringContaining('takes its status from its children (T001); set their statuses instead') }),
     );
+  });
+
+  it('sets a story whose children are plain task lines, and refuses the epic above it', () => {
+    const text = '# EPIC 1: Core\n\n### Story 1.1: Login\n**Story ID:** US-001\n\n**Tasks:**\n1. **Form** (4 hrs) - Frontend\n';
+    const epic = baseItem(text, 'EPIC-001', 'EPIC 1', { kind: 'epic', endLine: 7, children: ['US-001'] });
+    const story = baseItem(text, 'US-001', 'Story 1.1', { kind: 'story', parent: 'EPIC-001', endLine: 7, children: ['US-001.1'] });
+    const task = baseItem(text, 'US-001.1', '1. **Form**', { parent: 'US-001' });
+    const plan = makePlan(text, [epic, story, task]);
+    expect(run(plan, text, ['US-001'], 'done')).toBe(text.replace('US-001\n', 'US-001\n**Status:** Done\n'));
+    expect(() => setStatus(plan, text, ['EPIC-001'], 'done')).toThrowError(expect.objectContaining({ code: 'invalid_argument', details: expect.objectContaining({ children: ['US-001'] }) }));
   });
 
   it('refuses a list item with no checkbox and no field', () => {

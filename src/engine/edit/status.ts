@@ -7,7 +7,7 @@ import { ScrumdownError } from '../../errors.js';
 import { contentHash } from '../hash.js';
 import { indexPlan, STATUSES, type Item, type Plan, type PlanIndex, type Status } from '../model.js';
 import { parseStatus } from '../read/status.js';
-import { insertFieldEdit } from './insert.js';
+import { insertFieldEdit, isHeadingItem } from './insert.js';
 import { resolveItem } from './suggest.js';
 import type { EditSet, TextEdit } from './types.js';
 import { statusValue } from './words.js';
@@ -44,18 +44,20 @@ function usesProgressBoxes(plan: Plan): boolean {
 }
 
 /**
- * Ids of items below which some (non-check) item carries its own checkbox or status field: their
- * status is the roll-up of work that is tracked elsewhere, so they are set through their children.
- * One reverse pass over the items (children come after their parents).
+ * Ids of items below which some (non-check) item can take a status of its own: a checkbox, a
+ * status field, or a heading where one can be added. Their status is the roll-up of that work, so
+ * they are set through their children. (A story whose only children are plain task lines, or an
+ * item whose only children are its acceptance checks, is set directly.) One reverse pass over the
+ * items: children come after their parents.
  */
-function itemsWithTrackedDescendants(plan: Plan): Set<string> {
+function itemsWithSettableDescendants(plan: Plan, text: string): Set<string> {
   const result = new Set<string>();
   for (let i = plan.items.length - 1; i >= 0; i--) {
     const item = plan.items[i];
-    const self = item.kind !== 'check' && (item.checkbox !== undefined || item.statusField !== undefined);
-    if ((self || result.has(item.id)) && item.parent !== null) {
-      result.add(item.parent);
-    }
+    if (item.parent === null || result.has(item.parent)) continue;
+    const settable =
+      item.kind !== 'check' && (item.checkbox !== undefined || item.statusField !== undefined || isHeadingItem(text, item));
+    if (settable || result.has(item.id)) result.add(item.parent);
   }
   return result;
 }
@@ -113,10 +115,12 @@ function itemEdits(plan: Plan, text: string, item: Item, status: Status, context
     return edit ? [edit] : [];
   }
   if (item.statusSource === 'rollup' && context.rollupParents().has(item.id)) {
+    const children = item.children.filter((id) => context.index.byId.get(id)?.kind !== 'check');
+    const named = children.slice(0, 5).join(', ') + (children.length > 5 ? ', …' : '');
     throw new ScrumdownError(
       'invalid_argument',
-      `Item '${item.id}' (line ${item.line} of ${plan.path}) takes its status from its children (${item.children.length} of them); set the children's statuses instead.`,
-      { id: item.id, line: item.line, children: item.children },
+      `Item '${item.id}' (line ${item.line} of ${plan.path}) takes its status from its children (${named}); set their statuses instead.`,
+      { id: item.id, line: item.line, children },
     );
   }
   if (item.status === status) return edits;
@@ -125,17 +129,19 @@ function itemEdits(plan: Plan, text: string, item: Item, status: Status, context
 }
 
 interface EditContext {
+  index: PlanIndex;
   progressBoxes: () => boolean;
   rollupParents: () => Set<string>;
 }
 
 /** Plan-wide facts, each computed once and only when some item needs it. */
-function editContext(plan: Plan): EditContext {
+function editContext(plan: Plan, text: string, index: PlanIndex): EditContext {
   let progress: boolean | null = null;
   let parents: Set<string> | null = null;
   return {
+    index,
     progressBoxes: () => (progress ??= usesProgressBoxes(plan)),
-    rollupParents: () => (parents ??= itemsWithTrackedDescendants(plan)),
+    rollupParents: () => (parents ??= itemsWithSettableDescendants(plan, text)),
   };
 }
 
@@ -148,7 +154,7 @@ function editContext(plan: Plan): EditContext {
 export function setStatus(plan: Plan, text: string, ids: string[], status: Status, index: PlanIndex = indexPlan(plan)): EditSet {
   assertStatus(status);
   assertPlanText(plan, text);
-  const context = editContext(plan);
+  const context = editContext(plan, text, index);
   const seen = new Set<string>();
   const edits: TextEdit[] = [];
   for (const wanted of ids) {
