@@ -30,6 +30,13 @@ describe('decodeBytes', () => {
     expect(decoded.original).toBeUndefined();
   });
 
+  it('keeps the BOM in invalid input too, with offsets after it', () => {
+    const decoded = decodeBytes(bytesOf(0xef, 0xbb, 0xbf, 0x61, 0xff, 0x62));
+    expect(decoded.text).toBe('\uFEFFa\uFFFDb');
+    expect(decoded.bom).toBe(true);
+    expect([0, 1, 2, 3, 4].map((offset) => byteOffsetAt(decoded, offset))).toEqual([0, 3, 4, 5, 6]);
+  });
+
   it('replaces each maximal subpart of an ill-formed sequence with one U+FFFD, as TextDecoder does', () => {
     const cases: number[][] = [
       [0x61, 0xff, 0x62], // a byte that never starts a sequence
@@ -64,7 +71,8 @@ describe('decodeBytes', () => {
 
   it('agrees with TextDecoder on arbitrary bytes', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.boolean(), (tail, bom) => {
+        const bytes = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...tail]) : tail;
         const decoded = decodeBytes(bytes);
         expect(decoded.text).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
         if (decoded.original) expect(decoded.original.byteOffsets[decoded.text.length]).toBe(bytes.length);

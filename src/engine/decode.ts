@@ -71,19 +71,14 @@ function decodeInvalid(bytes: Uint8Array, bom: boolean): DecodedText {
   let codePoint = 0;
   let sequenceStart = 0;
 
-  const emit = (unit: number, from: number): void => {
-    units[length] = unit;
-    offsets[length] = from;
-    length++;
-  };
-
   let i = 0;
   while (i < n) {
     const byte = bytes[i];
     if (needed === 0) {
       sequenceStart = i;
       if (byte <= 0x7f) {
-        emit(byte, i);
+        units[length] = byte;
+        offsets[length++] = i;
       } else if (byte >= 0xc2 && byte <= 0xdf) {
         needed = 1;
         codePoint = byte & 0x1f;
@@ -98,7 +93,8 @@ function decodeInvalid(bytes: Uint8Array, bom: boolean): DecodedText {
         needed = 3;
         codePoint = byte & 0x07;
       } else {
-        emit(REPLACEMENT, i);
+        units[length] = REPLACEMENT;
+        offsets[length++] = i;
         invalidSequences++;
       }
       i++;
@@ -106,7 +102,8 @@ function decodeInvalid(bytes: Uint8Array, bom: boolean): DecodedText {
     }
     if (byte < lower || byte > upper) {
       // The sequence so far is a maximal subpart: one U+FFFD, then this byte starts afresh.
-      emit(REPLACEMENT, sequenceStart);
+      units[length] = REPLACEMENT;
+      offsets[length++] = sequenceStart;
       invalidSequences++;
       needed = 0;
       seen = 0;
@@ -123,10 +120,13 @@ function decodeInvalid(bytes: Uint8Array, bom: boolean): DecodedText {
     if (seen === needed) {
       if (codePoint > 0xffff) {
         const v = codePoint - 0x10000;
-        emit(0xd800 + (v >> 10), sequenceStart);
-        emit(0xdc00 + (v & 0x3ff), sequenceStart);
+        units[length] = 0xd800 + (v >> 10);
+        offsets[length++] = sequenceStart;
+        units[length] = 0xdc00 + (v & 0x3ff);
+        offsets[length++] = sequenceStart;
       } else {
-        emit(codePoint, sequenceStart);
+        units[length] = codePoint;
+        offsets[length++] = sequenceStart;
       }
       needed = 0;
       seen = 0;
@@ -134,7 +134,8 @@ function decodeInvalid(bytes: Uint8Array, bom: boolean): DecodedText {
     }
   }
   if (needed !== 0) {
-    emit(REPLACEMENT, sequenceStart);
+    units[length] = REPLACEMENT;
+    offsets[length++] = sequenceStart;
     invalidSequences++;
   }
   offsets[length] = n;
@@ -149,10 +150,12 @@ function decodeInvalid(bytes: Uint8Array, bom: boolean): DecodedText {
 }
 
 function unitsToString(units: Uint16Array, length: number): string {
-  const CHUNK = 8192;
+  // UTF-16LE decoding of the code units is a copy, native and linear (lone surrogates cannot occur).
+  const view = new Uint8Array(units.buffer, units.byteOffset, length * 2);
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] === 1) return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(view);
   const parts: string[] = [];
-  for (let i = 0; i < length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, Array.from(units.subarray(i, Math.min(length, i + CHUNK)))));
+  for (let i = 0; i < length; i += 8192) {
+    parts.push(String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192))));
   }
   return parts.join('');
 }
