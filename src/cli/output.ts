@@ -87,6 +87,18 @@ export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
 }
 
+const UNIT_WORDS: Readonly<Record<string, [string, string]>> = {
+  items: ['item', 'items'],
+  hours: ['hour', 'hours'],
+  points: ['point', 'points'],
+};
+
+/** "1 item", "30 hours", "2.5 points". */
+export function quantity(value: number, unit: string): string {
+  const words = UNIT_WORDS[unit] ?? [unit, unit];
+  return `${formatNumber(value)} ${value === 1 ? words[0] : words[1]}`;
+}
+
 export function percent(done: number, total: number): string {
   if (total === 0) return '–';
   return `${Math.floor((done / total) * 100)}%`;
@@ -107,9 +119,16 @@ export function printLines(lines: readonly string[]): void {
   if (lines.length > 0) print(lines.join('\n'));
 }
 
-/** The one JSON document a read command prints with --json, tagged with its schema. */
+/**
+ * The one JSON document a read command prints with --json, tagged with its schema: indented for
+ * a person at a terminal, compact (and twice as fast to write) when piped to a program.
+ */
 export function printJson(command: string, body: object): void {
-  print(JSON.stringify({ schema: `scrumdown/${command}@1`, ...body }, null, 2));
+  printDocument({ schema: `scrumdown/${command}@1`, ...body });
+}
+
+export function printDocument(document: object): void {
+  print(JSON.stringify(document, null, process.stdout.isTTY === true ? 2 : undefined));
 }
 
 const STATUS_COLOURS: Readonly<Record<string, keyof Omit<Palette, 'enabled'>>> = {

@@ -58,6 +58,8 @@ export interface ItemDetails {
     onPath: boolean;
     /** 1-based position on the critical path, when on it. */
     position: number | null;
+    /** The critical path's items, first to last, and its length in `unit`. */
+    path: string[];
     pathLength: number;
     unit: CriticalUnit;
     slack: number | null;
@@ -140,6 +142,7 @@ export function showItem(plan: Plan, index: PlanIndex, wanted: string): ItemDeta
       blocked: graph.blocked.includes(item.id),
       onPath: position >= 0,
       position: position >= 0 ? position + 1 : null,
+      path: graph.critical.path,
       pathLength: graph.critical.length,
       unit: graph.critical.unit,
       slack: graph.critical.slack.get(item.id) ?? null,

@@ -5,7 +5,7 @@ import type { LintFinding } from '../../../services/lint.js';
 import { loadPlans } from '../../../services/plan-file.js';
 import type { CommandContext } from '../../context.js';
 import { EXIT_FINDINGS } from '../../exit.js';
-import { print, printJson, table } from '../../output.js';
+import { print, printDocument, printJson, table } from '../../output.js';
 import type { Palette } from '../../output.js';
 import { packageVersion } from '../../version.js';
 import { toGithub } from './github.js';
@@ -24,7 +24,7 @@ export async function runLint(files: string[], options: LintOptions, context: Co
       if (result.findings.length > 0) print(toGithub(result.findings, defaultFile));
       break;
     case 'sarif':
-      print(JSON.stringify(toSarif(result.findings, rulesFor(result.findings), defaultFile, packageVersion()), null, 2));
+      printDocument(toSarif(result.findings, rulesFor(result.findings), defaultFile, packageVersion()));
       break;
     default:
       print(formatText(result.findings, result.counts, files, context.color));

@@ -3,7 +3,7 @@
 import { nextWork } from '../../../services/next.js';
 import { loadPlan } from '../../../services/plan-file.js';
 import type { CommandContext } from '../../context.js';
-import { formatNumber, print, printJson, statusText, table } from '../../output.js';
+import { print, printJson, quantity, statusText, table } from '../../output.js';
 import type { NextOptions } from './index.js';
 
 export async function runNext(file: string, options: NextOptions, context: CommandContext): Promise<void> {
@@ -36,7 +36,8 @@ export async function runNext(file: string, options: NextOptions, context: Comma
   });
   const { critical } = result;
   if (critical.path.length > 0) {
-    lines.push('', color.dim(`Critical path: ${formatNumber(critical.length)} ${critical.unit} over ${critical.path.length} items (${critical.path.join(' → ')})`));
+    const size = critical.unit === 'items' ? quantity(critical.path.length, 'items') : `${quantity(critical.length, critical.unit)} over ${quantity(critical.path.length, 'items')}`;
+    lines.push('', color.dim(`Critical path: ${size} (${critical.path.join(' → ')})`));
   }
   print(lines.join('\n'));
 }

@@ -4,7 +4,7 @@ import { loadPlan } from '../../../services/plan-file.js';
 import { showItem } from '../../../services/show.js';
 import type { ItemDetails, ItemRef } from '../../../services/show.js';
 import type { CommandContext } from '../../context.js';
-import { formatNumber, optionalNumber, print, printJson, statusText, table } from '../../output.js';
+import { optionalNumber, print, printJson, quantity, statusText, table } from '../../output.js';
 import type { Palette } from '../../output.js';
 import type { ShowOptions } from './index.js';
 
@@ -73,9 +73,9 @@ function formatDetails(details: ItemDetails, color: Palette): string[] {
   if (!critical.actionable) {
     lines.push(`  not scheduled itself: ${item.kind === 'check' ? 'a check belongs to its item' : 'it rolls up from its children'}`);
   } else if (critical.onPath) {
-    lines.push(`  ${color.red('on the critical path')}, step ${critical.position} of ${formatNumber(critical.pathLength)} ${critical.unit}`);
+    lines.push(`  ${color.red('on the critical path')}: step ${critical.position} of ${critical.path.length} (${quantity(critical.pathLength, critical.unit)} in all)`);
   } else if (critical.slack !== null) {
-    lines.push(`  not on the critical path; slack ${formatNumber(critical.slack)} ${critical.unit}`);
+    lines.push(`  not on the critical path; slack ${quantity(critical.slack, critical.unit)}`);
   } else {
     lines.push(`  not on the critical path (${item.status})`);
   }

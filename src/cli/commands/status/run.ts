@@ -7,7 +7,7 @@ import { loadPlan } from '../../../services/plan-file.js';
 import { planStatus } from '../../../services/status.js';
 import type { PlanStatus } from '../../../services/status.js';
 import type { CommandContext } from '../../context.js';
-import { bar, formatNumber, percent, print, printJson, statusText, table } from '../../output.js';
+import { bar, formatNumber, percent, print, printJson, quantity, statusText, table } from '../../output.js';
 import type { Palette } from '../../output.js';
 import type { StatusOptions } from './index.js';
 
@@ -66,10 +66,10 @@ function formatStatus(report: PlanStatus, color: Palette): string[] {
   const { critical } = report;
   const path =
     critical.items === 0
-      ? 'none (no open work with dependencies)'
+      ? 'none (no open work)'
       : critical.unit === 'items'
-        ? `${critical.items} ${critical.items === 1 ? 'item' : 'items'}`
-        : `${formatNumber(critical.length)} ${critical.unit} over ${critical.items} ${critical.items === 1 ? 'item' : 'items'}`;
+        ? quantity(critical.items, 'items')
+        : `${quantity(critical.length, critical.unit)} over ${quantity(critical.items, 'items')}`;
   lines.push(`Ready: ${color.green(String(report.ready))}   Blocked: ${report.blocked > 0 ? color.red(String(report.blocked)) : '0'}   Critical path: ${path}`);
   if (report.cycles > 0) lines.push(color.red(`Dependency cycles: ${report.cycles} (see scrumdown lint)`));
   const { findings } = report;
