@@ -26,7 +26,7 @@ import type {
 } from './model.js';
 import { isShelved } from './model.js';
 import { contentHash } from './hash.js';
-import { scan, lineText, type ScanLine } from './scan.js';
+import { K, kindOf, lineText, markerStart, OPTIONAL, scan, type ScanLine, type ScanResult } from './scan.js';
 import { cleanCell, isHourUnit, parseHours, parseNumber } from './read/cells.js';
 import { readBoldFields, readEmphasisField, readPlainField, type RawField } from './read/fields.js';
 import { classifyHeading, headingNumber, type HeadingInfo } from './read/headings.js';
@@ -146,9 +146,6 @@ const PROSE_BEFORE = /\b(?:must be (?:completed|done|finished) before|before|blo
 const PROSE_AFTER = /\b(?:depends on|requires|needs|after|is blocked by|blocked by|waits for)\b/i;
 const ARROW = /\s*(?:→|->|⟶|=>)\s*/;
 
-function emptyFields(): Record<string, FieldValue> {
-  return Object.create(null) as Record<string, FieldValue>;
-}
 
 function slug(text: string): string {
   const s = text
@@ -160,7 +157,17 @@ function slug(text: string): string {
   return s || 'section';
 }
 
-function checklistAbbrev(label: string): string {
+/** "Acceptance Criteria" → "ac", "Definition of Done (DoD)" → "dd": the prefix of check ids. */
+function checklistAbbrev(label: string, abbreviations: Map<string, string>): string {
+  let known = abbreviations.get(label);
+  if (known === undefined) {
+    known = abbreviate(label);
+    if (abbreviations.size < 1000) abbreviations.set(label, known);
+  }
+  return known;
+}
+
+function abbreviate(label: string): string {
   const words = label
     .replace(/\([^)]*\)/g, '')
     .toLowerCase()
@@ -185,7 +192,7 @@ function stripEmphasis(text: string): string {
  */
 export function buildPlan(text: string, path = '<input>'): Plan {
   const scanned = scan(text);
-  const lines = scanned.lines;
+  const lineCount = scanned.count;
   const drafts: Draft[] = [];
   const sections: Section[] = [];
   const sectionFrames: SectionFrame[] = [];
@@ -200,10 +207,11 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const totalLines: TotalLine[] = [];
   const proseDeps: Array<{ text: string; line: number }> = [];
   const findings: Finding[] = [];
-  const docFields = emptyFields();
+  const docFields: Record<string, FieldValue> = {};
   const statusWords: Partial<Record<Status, string>> = {};
-  const listDraft = new Int32Array(lines.length).fill(-1);
+  const listDraft = new Int32Array(lineCount).fill(-1);
   const childCounters = new Map<string, number>();
+  const abbreviations = new Map<string, string>();
   const sectionNumbers: Array<string | undefined> = [];
   let label: { context: LabelContext; text: string } | null = null;
   let title = '';
@@ -245,23 +253,35 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return n;
   }
 
-  function newDraft(partial: Partial<Draft> & Pick<Draft, 'title' | 'kind' | 'line' | 'dialect' | 'derive'>): number {
+  function newDraft(p: Partial<Draft> & Pick<Draft, 'title' | 'kind' | 'line' | 'dialect' | 'derive'>): number {
+    // Every draft gets the same shape, in the same order, so property access stays monomorphic.
     const draft: Draft = {
-      aliases: [],
-      fields: emptyFields(),
-      tags: [],
+      explicitId: p.explicitId,
+      derive: p.derive,
+      aliases: p.aliases ?? [],
+      title: p.title,
+      kind: p.kind,
+      checkbox: p.checkbox,
+      fields: {},
+      tags: p.tags ?? [],
       roles: [],
       depTexts: [],
-      parent: -1,
+      parent: p.parent ?? -1,
       children: [],
-      section: currentSection(),
-      endLine: partial.line,
-      headerEnd: 0,
+      checklist: p.checklist,
+      section: p.section ?? currentSection(),
+      line: p.line,
+      endLine: p.line,
+      headerEnd: p.headerEnd ?? 0,
+      dialect: p.dialect,
       hasAcceptance: false,
-      headingLevel: 0,
+      headingLevel: p.headingLevel ?? 0,
+      inlinePoints: undefined,
+      inlineHours: undefined,
+      inlineAssignee: undefined,
+      sectionPriority: undefined,
       sprintIndex: sprintStackOpen() ? sprintDrafts.length - 1 : -1,
       bulletFields: false,
-      ...partial,
     };
     const index = drafts.length;
     drafts.push(draft);
@@ -271,7 +291,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
 
   function addField(draft: Draft, field: RawField, line: number): void {
     const value: FieldValue = { value: field.value, line, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
-    if (!(field.key in draft.fields)) draft.fields[field.key] = value;
+    if (!Object.hasOwn(draft.fields, field.key)) draft.fields[field.key] = value;
     if (field.key === 'deps') draft.depTexts.push({ raw: field.value, line, numeric: draft.dialect === 'kiro' });
     if (field.key === 'id') {
       const id = cleanCell(field.value);
@@ -309,8 +329,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (tableStart < 0) return;
     const rows = [];
     for (let i = tableStart; i < endIndex; i++) {
-      const line = lines[i];
-      rows.push({ line: line.lineNo, cells: splitRow(text.slice(line.textStart, line.end)) });
+      rows.push({ line: i + 1, cells: splitRow(text.slice(scanned.textStart[i], scanned.end[i])) });
     }
     tableStart = -1;
     if (rows.length < 2 || !isDelimiterRow(rows[1].cells)) return;
@@ -496,7 +515,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   function readDocumentField(field: RawField, line: ScanLine): void {
-    if (!(field.key in docFields)) docFields[field.key] = { value: field.value, line: line.lineNo, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
+    if (!Object.hasOwn(docFields, field.key)) docFields[field.key] = { value: field.value, line: line.lineNo, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
     if (!TOTAL_LABEL.test(field.label)) return;
     const number = parseNumber(field.value);
     if (!number) return;
@@ -566,7 +585,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
         readFieldLine(line, bold, true);
         return;
       }
-      if (owner >= 0 && label?.context === 'tasks' && line.marker !== '-' && line.marker !== '*' && line.marker !== '+') {
+      if (owner >= 0 && label?.context === 'tasks' && /^\d/.test(line.marker)) {
         readAgileTask(index, line, owner, content);
         return;
       }
@@ -642,7 +661,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const base = kind === 'check' ? (parent >= 0 ? '' : currentSection()) : parentDraft >= 0 ? '' : sectionKey();
     const counterKey = kind === 'check' ? `${parent}/${checklist}` : parentDraft >= 0 ? `d${parentDraft}` : parent >= 0 && base === '' ? `d${parent}` : `s${base}`;
     const n = nextCount(counterKey);
-    const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check')}${n}` : String(n);
+    const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check', abbreviations)}${n}` : String(n);
     const draftIndex = newDraft({
       explicitId,
       derive: { parent: base === '' ? parent : -1, base, suffix },
@@ -762,8 +781,10 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   // ---- first pass: read every line -------------------------------------------------------
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
+  // One reusable view of the current line: the hot loop allocates nothing per line.
+  const line: ScanLine = { kind: 'blank', lineNo: 0, start: 0, end: 0, indent: 0, textStart: 0, level: 0, marker: '', parent: -1, depth: 0, box: '', boxOffset: -1, optional: false, delimiter: false };
+  for (let index = 0; index < lineCount; index++) {
+    loadLine(scanned, text, index, line);
     if (line.kind !== 'table') flushTable(index);
     switch (line.kind) {
       case 'heading':
@@ -784,7 +805,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
           readFieldLine(line, fields, false);
         } else if (sectionHas('dependencies')) {
           proseDeps.push({ text: text.slice(line.textStart, line.end), line: line.lineNo });
-        } else if (index > 0 && lines[index - 1].kind === 'list' && listDraft[index - 1] >= 0) {
+        } else if (index > 0 && scanned.kind[index - 1] === K.list && listDraft[index - 1] >= 0) {
           extendItem(listDraft[index - 1], line.lineNo);
         }
         break;
@@ -797,7 +818,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
     if (line.kind !== 'blank') lastContentLine = line.lineNo;
   }
-  flushTable(lines.length);
+  flushTable(lineCount);
   closeSectionsTo(0);
   if (scanned.unterminatedFence !== null) {
     findings.push({
@@ -934,15 +955,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const hours = hoursField ? parseHours(hoursField.value) : draft.inlineHours;
     const priority = fields.priority ? stripEmphasis(fields.priority.value) : draft.sectionPriority;
     const assignee = fields.assignee ? stripEmphasis(fields.assignee.value) : draft.inlineAssignee;
-    const deps: Reference[] = depRefs[i].map((ref) => ({
-      raw: ref.raw,
-      line: ref.line,
-      ids: ref.ids.map((d) => ids[d]),
-      unresolved: ref.unresolved,
-      ...(ref.group ? { group: ref.group } : {}),
-    }));
-    const tags = draft.tags.slice();
-    if (fields.tags) for (const tag of fields.tags.value.split(/[,\s]+/)) if (tag && !tags.includes(tag)) tags.push(tag.replace(/^#/, ''));
+    const deps: Reference[] = depRefs[i].map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
+    let tags = draft.tags;
+    if (fields.tags) {
+      tags = tags.slice();
+      for (const tag of fields.tags.value.split(/[,\s]+/)) if (tag && !tags.includes(tag)) tags.push(tag.replace(/^#/, ''));
+    }
+    const children = draft.children.map((c) => ids[c]);
+    // One shape for every item (absent values are undefined) keeps property access monomorphic.
     return {
       id: ids[i],
       aliases: draft.aliases,
@@ -950,18 +970,18 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       kind: draft.kind,
       status: statuses[i],
       statusSource: sources[i],
-      ...(draft.checkbox ? { checkbox: draft.checkbox } : {}),
-      ...(fields.status ? { statusField: fields.status } : {}),
-      ...(points !== undefined ? { points } : {}),
-      ...(hours !== undefined ? { hours } : {}),
-      ...(priority ? { priority } : {}),
-      ...(assignee ? { assignee } : {}),
+      checkbox: draft.checkbox,
+      statusField: fields.status,
+      points,
+      hours,
+      priority: priority || undefined,
+      assignee: assignee || undefined,
       roles: draft.roles,
       tags,
       deps,
       parent: draft.parent >= 0 ? ids[draft.parent] : null,
-      children: draft.children.map((c) => ids[c]),
-      ...(draft.checklist ? { checklist: draft.checklist } : {}),
+      children,
+      checklist: draft.checklist,
       section: draft.section,
       line: draft.line,
       endLine: draft.endLine,
@@ -1012,11 +1032,17 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   for (const declared of declaredFromHeadings) {
     declaredTotals.push({ line: declared.line, label: declared.label, measure: declared.measure, scope: { type: 'item', itemId: ids[declared.draft] }, value: declared.value, approximate: declared.approximate, itemId: ids[declared.draft] });
   }
-  for (const item of items) {
-    if (item.points !== undefined && item.fields.points && hasDescendantWith(item, 'points')) {
+  // Which items have points somewhere below them: one reverse pass, children before parents.
+  const pointsBelow = new Uint8Array(items.length);
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const parent = drafts[i].parent;
+    if (parent >= 0 && (pointsBelow[i] || items[i].points !== undefined)) pointsBelow[parent] = 1;
+  }
+  items.forEach((item, i) => {
+    if (item.points !== undefined && item.fields.points && pointsBelow[i]) {
       declaredTotals.push({ line: item.fields.points.line, label: item.fields.points.label, measure: 'points', scope: { type: 'item', itemId: item.id }, value: item.points, approximate: parseNumber(item.fields.points.value)?.approximate ?? false, itemId: item.id });
     }
-  }
+  });
   for (const sprint of sprints) {
     if (sprint.declaredPoints && sprint.items.length > 0) {
       declaredTotals.push({ line: sprint.declaredPoints.line, label: `${sprint.name}: ${sprint.declaredPoints.label}`, measure: 'points', scope: { type: 'items', ids: sprint.items }, value: sprint.declaredPoints.number, approximate: parseNumber(sprint.declaredPoints.value)?.approximate ?? false });
@@ -1048,29 +1074,15 @@ export function buildPlan(text: string, path = '<input>'): Plan {
 
   /** The smallest section around a total that holds items; the whole plan when none does. */
   function scopeForSection(sectionId: string): DeclaredTotal['scope'] {
-    const parents = new Map(sections.map((s) => [s.id, s.parent]));
-    const holding = new Set(items.map((item) => item.section));
-    const holds = (id: string): boolean => {
-      for (const s of holding) {
-        for (let cur: string | null | undefined = s; cur; cur = parents.get(cur)) if (cur === id) return true;
-      }
-      return false;
-    };
+    const parents = new Map(sections.map((section) => [section.id, section.parent]));
+    const holding = new Set<string>();
+    for (const item of items) {
+      for (let cur: string | null | undefined = item.section; cur && !holding.has(cur); cur = parents.get(cur)) holding.add(cur);
+    }
     for (let cur: string | null | undefined = sectionId; cur; cur = parents.get(cur)) {
-      if (holds(cur)) return { type: 'section', section: cur };
+      if (holding.has(cur)) return { type: 'section', section: cur };
     }
     return { type: 'items', ids: items.filter((item) => item.parent === null && item.kind !== 'check').map((item) => item.id) };
-  }
-
-  function hasDescendantWith(item: Item, measure: 'points' | 'hours'): boolean {
-    const stack = [...item.children];
-    while (stack.length > 0) {
-      const child = index.get(stack.pop()!);
-      if (!child) continue;
-      if (child[measure] !== undefined) return true;
-      stack.push(...child.children);
-    }
-    return false;
   }
 
   const matrix: MatrixRow[] = [];
@@ -1106,9 +1118,32 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     summaries,
     findings,
     hash: contentHash(text),
-    lineCount: lines.length,
-    style: readStyle(text, lines, scanned.contentStart, statusWords),
+    lineCount,
+    style: readStyle(text, scanned, statusWords),
   };
+}
+
+/** Loads line `i` of the scan into the reusable view `line`. */
+function loadLine(scanned: ScanResult, text: string, i: number, line: ScanLine): void {
+  const kind = scanned.kind[i];
+  line.kind = kindOf(scanned, i);
+  line.lineNo = i + 1;
+  line.start = scanned.start[i];
+  line.end = scanned.end[i];
+  line.indent = scanned.indent[i];
+  line.textStart = scanned.textStart[i];
+  line.level = scanned.level[i];
+  line.parent = scanned.parent[i];
+  line.depth = scanned.depth[i];
+  line.box = scanned.box[i] === 0 ? '' : String.fromCharCode(scanned.box[i]);
+  line.boxOffset = scanned.boxOffset[i];
+  line.optional = (scanned.flags[i] & OPTIONAL) !== 0;
+  if (kind === K.list) {
+    const at = markerStart(text, scanned, i);
+    line.marker = text.slice(at, at + scanned.markerWidth[i]);
+  } else {
+    line.marker = '';
+  }
 }
 
 /** Children decide a parent without its own status: shelved children are left out. */
@@ -1174,22 +1209,23 @@ function settleIds(drafts: Draft[], findings: Finding[]): string[] {
   return ids;
 }
 
-function readStyle(text: string, lines: ScanLine[], contentStart: number, statusWords: Partial<Record<Status, string>>): PlanStyle {
+function readStyle(text: string, scanned: ScanResult, statusWords: Partial<Record<Status, string>>): PlanStyle {
   const firstNewline = text.indexOf('\n');
   const eol = firstNewline > 0 && text.charCodeAt(firstNewline - 1) === 13 ? '\r\n' : '\n';
   let upper = 0;
   let lower = 0;
   let tilde = 0;
   let dash = 0;
-  for (const line of lines) {
-    if (line.box === 'X') upper++;
-    else if (line.box === 'x') lower++;
-    else if (line.box === '~') tilde++;
-    else if (line.box === '-') dash++;
+  for (let i = 0; i < scanned.count; i++) {
+    const box = scanned.box[i];
+    if (box === 88) upper++;
+    else if (box === 120) lower++;
+    else if (box === 126) tilde++;
+    else if (box === 45) dash++;
   }
   return {
     eol,
-    bom: contentStart === 1,
+    bom: scanned.contentStart === 1,
     doneChar: upper > lower ? 'X' : 'x',
     progressChar: tilde > dash ? '~' : '-',
     statusWords,

@@ -2,6 +2,7 @@
 // (heading, list item, fenced code, table, blockquote, …) and nests list items by indentation
 // the way CommonMark does. It never recurses and never backtracks, so hostile input (deep
 // nesting, huge lines, unterminated fences, NUL bytes) costs no more than ordinary input.
+// Results live in typed arrays, one slot per line, so a million-line plan makes no garbage.
 
 export type LineKind =
   | 'blank'
@@ -15,49 +16,78 @@ export type LineKind =
   | 'hr'
   | 'html';
 
-/** One line of the document. Offsets are UTF-16 indexes into the scanned text. */
-export class ScanLine {
-  kind: LineKind = 'text';
+/** Numeric codes of the line kinds, as stored in `ScanResult.kind`. */
+export const K = {
+  blank: 0,
+  heading: 1,
+  list: 2,
+  text: 3,
+  fence: 4,
+  code: 5,
+  table: 6,
+  quote: 7,
+  hr: 8,
+  html: 9,
+} as const;
+
+const KIND_NAMES: readonly LineKind[] = ['blank', 'heading', 'list', 'text', 'fence', 'code', 'table', 'quote', 'hr', 'html'];
+
+/** Flag bits in `ScanResult.flags`. */
+export const OPTIONAL = 1;
+export const DELIMITER = 2;
+
+/** One line as a plain object: a convenient view for tests and tools, not used on hot paths. */
+export interface ScanLine {
+  kind: LineKind;
   /** 1-based line number. */
   lineNo: number;
   start: number;
   /** End of the line's content, before `\r\n` or `\n`. */
   end: number;
   /** Indentation in columns (tabs to the next multiple of four). */
-  indent = 0;
-  /** Offset of the first character after indentation and block markers. */
+  indent: number;
+  /** Offset of the first character after indentation and block markers (and a checkbox). */
   textStart: number;
   /** Heading level (1–6) for headings. */
-  level = 0;
+  level: number;
   /** List marker as written (`-`, `*`, `+`, `1.`, `2)`). */
-  marker = '';
-  /** Index (into the lines array) of the enclosing list item, or -1. */
-  parent = -1;
+  marker: string;
+  /** Index (into the lines) of the enclosing list item, or -1. */
+  parent: number;
   /** Nesting depth of a list item, 0 for a top-level item. */
-  depth = 0;
+  depth: number;
   /** Character between the checkbox brackets, or '' when the item has no checkbox. */
-  box = '';
-  /** Offset of the checkbox character. */
-  boxOffset = -1;
+  box: string;
+  /** Offset of the checkbox character, or -1. */
+  boxOffset: number;
   /** `[ ]*`: Kiro's optional-task marker. */
-  optional = false;
-  /** The line is a closing or opening fence delimiter rather than fenced content. */
-  delimiter = false;
-
-  constructor(lineNo: number, start: number, end: number) {
-    this.lineNo = lineNo;
-    this.start = start;
-    this.end = end;
-    this.textStart = start;
-  }
+  optional: boolean;
+  /** The line opens or closes a fence rather than being fenced content. */
+  delimiter: boolean;
 }
 
+/** Every line of the document, column by column. Line `i` is line number `i + 1`. */
 export interface ScanResult {
-  lines: ScanLine[];
+  count: number;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  indent: Int32Array;
+  textStart: Int32Array;
+  level: Uint8Array;
+  markerWidth: Uint8Array;
+  parent: Int32Array;
+  depth: Int32Array;
+  /** Char code between the checkbox brackets, 0 when there is no checkbox. */
+  box: Uint16Array;
+  boxOffset: Int32Array;
+  flags: Uint8Array;
   /** Line number of a fence that was never closed, if any. */
   unterminatedFence: number | null;
   /** Offset where content starts (1 after a byte-order mark). */
   contentStart: number;
+  /** The lines as objects (built on first use). */
+  readonly lines: ScanLine[];
 }
 
 const SPACE = 32;
@@ -68,36 +98,16 @@ const PIPE = 124;
 const BACKTICK = 96;
 const TILDE = 126;
 const LT = 60;
-
-const BOX_CHARS = ' xX-~';
-
-interface OpenItem {
-  contentCol: number;
-  index: number;
-}
-
-interface OpenFence {
-  char: number;
-  length: number;
-  line: number;
-}
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const STAR = 42;
 
 function isSpace(code: number): boolean {
   return code === SPACE || code === TAB;
 }
 
-/** Columns of leading whitespace and the offset of the first other character. */
-function measureIndent(text: string, start: number, end: number): { col: number; pos: number } {
-  let col = 0;
-  let pos = start;
-  while (pos < end) {
-    const c = text.charCodeAt(pos);
-    if (c === SPACE) col++;
-    else if (c === TAB) col += 4 - (col % 4);
-    else break;
-    pos++;
-  }
-  return { col, pos };
+function isBoxChar(code: number): boolean {
+  return code === SPACE || code === 120 || code === 88 || code === 45 || code === 126;
 }
 
 /** Whether `needle` occurs between `from` and `end`, without looking past `end`. */
@@ -140,35 +150,11 @@ function setextLevel(text: string, pos: number, end: number): number {
   return first === 61 ? 1 : 2;
 }
 
-interface Marker {
-  /** Width of the marker itself (`-` is 1, `12.` is 3). */
-  width: number;
-  ordered: boolean;
-  number: number;
-}
-
-/** A list marker at `pos` followed by whitespace or the end of the line. */
-function readMarker(text: string, pos: number, end: number): Marker | null {
-  const c = text.charCodeAt(pos);
-  if (c === 45 || c === 42 || c === 43) {
-    const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
-    if (next === -1 || isSpace(next)) return { width: 1, ordered: false, number: 0 };
-    return null;
-  }
-  let i = pos;
-  let value = 0;
-  while (i < end && i - pos < 9) {
-    const d = text.charCodeAt(i);
-    if (d < 48 || d > 57) break;
-    value = value * 10 + (d - 48);
-    i++;
-  }
-  if (i === pos || i >= end) return null;
-  const delim = text.charCodeAt(i);
-  if (delim !== 46 && delim !== 41) return null;
-  const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-  if (next !== -1 && !isSpace(next)) return null;
-  return { width: i - pos + 1, ordered: true, number: value };
+function countLines(text: string, from: number): number {
+  if (from >= text.length) return 0;
+  let count = 1;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 /**
@@ -176,71 +162,180 @@ function readMarker(text: string, pos: number, end: number): Marker | null {
  * line; a final line without a newline is kept.
  */
 export function scan(text: string): ScanResult {
-  const lines: ScanLine[] = [];
   const length = text.length;
   const contentStart = length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const open: OpenItem[] = [];
-  let fence = null as OpenFence | null;
+  const total = countLines(text, contentStart);
+  const kind = new Uint8Array(total);
+  const start = new Int32Array(total);
+  const end = new Int32Array(total);
+  const indent = new Int32Array(total);
+  const textStart = new Int32Array(total);
+  const level = new Uint8Array(total);
+  const markerWidth = new Uint8Array(total);
+  const parent = new Int32Array(total).fill(-1);
+  const depth = new Int32Array(total);
+  const box = new Uint16Array(total);
+  const boxOffset = new Int32Array(total).fill(-1);
+  const flags = new Uint8Array(total);
+
+  // Open list items: content column and line index, as two stacks.
+  const openCol: number[] = [];
+  const openLine: number[] = [];
+  let fenceChar = 0;
+  let fenceLength = 0;
+  let fenceLine = 0;
   let inComment = false;
   let prevBlank = true;
   /** The previous line can take a lazy continuation line (an open paragraph). */
   let paragraphOpen = false;
   /** The open paragraph started outside any list item (setext headings only apply there). */
   let paragraphAtTop = false;
-  let pos = contentStart;
-  let lineNo = 0;
+  // Scratch results of measureIndent and readMarker, kept in variables to avoid allocation.
+  let measuredCol = 0;
+  let markerLength = 0;
+  let markerOrdered = false;
+  let markerNumber = 0;
 
-  while (pos < length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = length;
-    let end = nl;
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
-    lineNo++;
-    const line = new ScanLine(lineNo, pos, end);
-    lines.push(line);
-    const { col, pos: first } = measureIndent(text, pos, end);
-    line.indent = col;
-    line.textStart = first;
+  /** Columns of leading whitespace (into measuredCol); returns the first other offset. */
+  const measureIndent = (from: number, stop: number, col: number): number => {
+    let pos = from;
+    while (pos < stop) {
+      const c = text.charCodeAt(pos);
+      if (c === SPACE) col++;
+      else if (c === TAB) col += 4 - (col % 4);
+      else break;
+      pos++;
+    }
+    measuredCol = col;
+    return pos;
+  };
 
-    if (fence) {
-      line.kind = 'fence';
-      if (col < 4 && runLength(text, first, end, fence.char) >= fence.length) {
-        let i = first + runLength(text, first, end, fence.char);
-        while (i < end && isSpace(text.charCodeAt(i))) i++;
-        if (i === end) {
-          line.delimiter = true;
-          fence = null;
+  /** A list marker at `pos` followed by whitespace or the end of the line (into marker*). */
+  const readMarker = (pos: number, stop: number): boolean => {
+    const c = text.charCodeAt(pos);
+    if (c === 45 || c === 42 || c === 43) {
+      if (pos + 1 >= stop || isSpace(text.charCodeAt(pos + 1))) {
+        markerLength = 1;
+        markerOrdered = false;
+        markerNumber = 0;
+        return true;
+      }
+      return false;
+    }
+    let i = pos;
+    let value = 0;
+    while (i < stop && i - pos < 9) {
+      const d = text.charCodeAt(i);
+      if (d < 48 || d > 57) break;
+      value = value * 10 + (d - 48);
+      i++;
+    }
+    if (i === pos || i >= stop) return false;
+    const delim = text.charCodeAt(i);
+    if (delim !== 46 && delim !== 41) return false;
+    if (i + 1 < stop && !isSpace(text.charCodeAt(i + 1))) return false;
+    markerLength = i - pos + 1;
+    markerOrdered = true;
+    markerNumber = value;
+    return true;
+  };
+
+  const containerCol = (): number => (openCol.length > 0 ? openCol[openCol.length - 1] : 0);
+  const closeItemsBeyond = (col: number): void => {
+    while (openCol.length > 0 && openCol[openCol.length - 1] > col) {
+      openCol.pop();
+      openLine.pop();
+    }
+  };
+
+  const startsBlock = (i: number, c: number, col: number, first: number, stop: number): boolean => {
+    if (c === HASH) {
+      const hashes = runLength(text, first, stop, HASH);
+      const after = first + hashes;
+      if (hashes <= 6 && (after === stop || isSpace(text.charCodeAt(after)))) {
+        kind[i] = K.heading;
+        level[i] = hashes;
+        textStart[i] = measureIndent(after, stop, 0);
+        openCol.length = 0;
+        openLine.length = 0;
+        paragraphOpen = false;
+        return true;
+      }
+    }
+    if (c === BACKTICK || c === TILDE) {
+      const run = runLength(text, first, stop, c);
+      if (run >= 3 && (c === TILDE || !containsWithin(text, '`', first + run, stop))) {
+        closeItemsBeyond(col);
+        kind[i] = K.fence;
+        flags[i] |= DELIMITER;
+        fenceChar = c;
+        fenceLength = run;
+        fenceLine = i + 1;
+        paragraphOpen = false;
+        return true;
+      }
+    }
+    if (c === GT) {
+      closeItemsBeyond(col);
+      kind[i] = K.quote;
+      textStart[i] = first + 1;
+      paragraphOpen = false;
+      return true;
+    }
+    if (c === PIPE) {
+      closeItemsBeyond(col);
+      kind[i] = K.table;
+      paragraphOpen = false;
+      return true;
+    }
+    if (c === LT && text.startsWith('<!--', first)) {
+      closeItemsBeyond(col);
+      kind[i] = K.html;
+      if (!containsWithin(text, '-->', first + 4, stop)) inComment = true;
+      paragraphOpen = false;
+      return true;
+    }
+    return false;
+  };
+
+  const listItem = (i: number, col: number, first: number, stop: number): void => {
+    kind[i] = K.list;
+    markerWidth[i] = markerLength;
+    const afterMarker = first + markerLength;
+    const gapEnd = measureIndent(afterMarker, stop, col + markerLength);
+    const markerEndCol = col + markerLength;
+    const spaces = measuredCol - markerEndCol;
+    // Five or more spaces after the marker: the content starts one column after it (indented code).
+    const contentCol = gapEnd === stop || spaces > 4 ? markerEndCol + 1 : markerEndCol + Math.max(spaces, 1);
+    parent[i] = openLine.length > 0 ? openLine[openLine.length - 1] : -1;
+    depth[i] = openLine.length;
+    openCol.push(contentCol);
+    openLine.push(i);
+    let content = spaces > 4 ? afterMarker + 1 : gapEnd;
+    // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
+    if (content + 2 < stop + 1 && text.charCodeAt(content) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET) {
+      const boxChar = text.charCodeAt(content + 1);
+      if (isBoxChar(boxChar)) {
+        let after = content + 3;
+        let optional = false;
+        if (after < stop && text.charCodeAt(after) === STAR) {
+          optional = true;
+          after++;
+        }
+        if (after >= stop || isSpace(text.charCodeAt(after))) {
+          box[i] = boxChar;
+          boxOffset[i] = content + 1;
+          if (optional) flags[i] |= OPTIONAL;
+          content = measureIndent(after, stop, 0);
         }
       }
-      prevBlank = false;
-      paragraphOpen = false;
-    } else if (inComment) {
-      line.kind = 'html';
-      if (containsWithin(text, '-->', first, end)) inComment = false;
-      prevBlank = false;
-      paragraphOpen = false;
-    } else if (first === end) {
-      line.kind = 'blank';
-      prevBlank = true;
-      paragraphOpen = false;
-    } else {
-      classify(line, col, first, end);
     }
-    if (nl >= length) break;
-    pos = nl + 1;
-  }
+    textStart[i] = content;
+    paragraphOpen = content < stop;
+    paragraphAtTop = false;
+  };
 
-  return { lines, unterminatedFence: fence ? fence.line : null, contentStart };
-
-  function containerCol(): number {
-    return open.length > 0 ? open[open.length - 1].contentCol : 0;
-  }
-
-  function closeItemsBeyond(col: number): void {
-    while (open.length > 0 && open[open.length - 1].contentCol > col) open.pop();
-  }
-
-  function classify(line: ScanLine, col: number, first: number, end: number): void {
+  const classify = (i: number, col: number, first: number, stop: number): void => {
     const c = text.charCodeAt(first);
     const lazyAllowed = paragraphOpen && !prevBlank;
     const wasBlank = prevBlank;
@@ -248,160 +343,192 @@ export function scan(text: string): ScanResult {
 
     // Thematic breaks win over list markers (`- - -`), and `---` under a paragraph is a setext heading.
     if (col - containerCol() < 4 || !lazyAllowed) {
-      const underline = lazyAllowed && paragraphAtTop && open.length === 0 ? setextLevel(text, first, end) : 0;
-      if (underline > 0 && col < 4) {
-        const previous = lines[lines.length - 2];
-        previous.kind = 'heading';
-        previous.level = underline;
-        line.kind = 'hr';
+      const underline = lazyAllowed && paragraphAtTop && openCol.length === 0 && col < 4 ? setextLevel(text, first, stop) : 0;
+      if (underline > 0) {
+        kind[i - 1] = K.heading;
+        level[i - 1] = underline;
+        kind[i] = K.hr;
         paragraphOpen = false;
         return;
       }
-      if (isThematicBreak(text, first, end) && col - containerCol() < 4) {
+      if (col - containerCol() < 4 && isThematicBreak(text, first, stop)) {
         closeItemsBeyond(col);
-        line.kind = 'hr';
+        kind[i] = K.hr;
         paragraphOpen = false;
         return;
       }
     }
 
-    const marker = readMarker(text, first, end);
-    if (marker) {
-      let kept = open.length;
-      while (kept > 0 && open[kept - 1].contentCol > col) kept--;
-      const base = kept > 0 ? open[kept - 1].contentCol : 0;
-      const nestsInParagraph = lazyAllowed && (open.length === 0 || col >= containerCol());
-      const afterMarker = first + marker.width;
-      const emptyItem = measureIndent(text, afterMarker, end).pos === end;
-      const cannotInterrupt = nestsInParagraph && ((marker.ordered && marker.number !== 1) || emptyItem);
+    if (readMarker(first, stop)) {
+      let kept = openCol.length;
+      while (kept > 0 && openCol[kept - 1] > col) kept--;
+      const base = kept > 0 ? openCol[kept - 1] : 0;
+      const nestsInParagraph = lazyAllowed && (openCol.length === 0 || col >= containerCol());
+      const emptyItem = measureIndent(first + markerLength, stop, 0) === stop;
+      const cannotInterrupt = nestsInParagraph && ((markerOrdered && markerNumber !== 1) || emptyItem);
       if (col - base < 4 && !cannotInterrupt) {
-        open.length = kept;
-        listItem(line, col, first, end, marker);
+        openCol.length = kept;
+        openLine.length = kept;
+        listItem(i, col, first, stop);
         return;
       }
     }
 
     if (wasBlank) closeItemsBeyond(col);
     // Headings, fences, quotes, tables and HTML comments interrupt a paragraph; plain text continues it.
-    if (col - containerCol() < 4 && startsBlock(line, c, col, first, end)) return;
+    if (col - containerCol() < 4 && startsBlock(i, c, col, first, stop)) return;
     if (lazyAllowed) {
-      line.kind = 'text';
+      kind[i] = K.text;
       return;
     }
     if (col - containerCol() >= 4) {
-      line.kind = 'code';
+      kind[i] = K.code;
       paragraphOpen = false;
       return;
     }
     closeItemsBeyond(col);
-    line.kind = 'text';
+    kind[i] = K.text;
     paragraphOpen = true;
-    paragraphAtTop = open.length === 0;
-  }
+    paragraphAtTop = openCol.length === 0;
+  };
 
-  function startsBlock(line: ScanLine, c: number, col: number, first: number, end: number): boolean {
-    if (c === HASH) {
-      const hashes = runLength(text, first, end, HASH);
-      const after = first + hashes;
-      if (hashes <= 6 && (after === end || isSpace(text.charCodeAt(after)))) {
-        closeItemsBeyond(col);
-        line.kind = 'heading';
-        line.level = hashes;
-        line.textStart = measureIndent(text, after, end).pos;
-        open.length = 0;
-        paragraphOpen = false;
-        return true;
-      }
-    }
-    if (c === BACKTICK || c === TILDE) {
-      const run = runLength(text, first, end, c);
-      if (run >= 3 && (c === TILDE || !containsWithin(text, '`', first + run, end))) {
-        closeItemsBeyond(col);
-        line.kind = 'fence';
-        line.delimiter = true;
-        fence = { char: c, length: run, line: line.lineNo };
-        paragraphOpen = false;
-        return true;
-      }
-    }
-    if (c === GT) {
-      closeItemsBeyond(col);
-      line.kind = 'quote';
-      line.textStart = first + 1;
-      paragraphOpen = false;
-      return true;
-    }
-    if (c === PIPE) {
-      closeItemsBeyond(col);
-      line.kind = 'table';
-      paragraphOpen = false;
-      return true;
-    }
-    if (c === LT && text.startsWith('<!--', first)) {
-      closeItemsBeyond(col);
-      line.kind = 'html';
-      if (!containsWithin(text, '-->', first + 4, end)) inComment = true;
-      paragraphOpen = false;
-      return true;
-    }
-    return false;
-  }
+  let pos = contentStart;
+  for (let i = 0; i < total; i++) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = length;
+    let stop = nl;
+    if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
+    start[i] = pos;
+    end[i] = stop;
+    const first = measureIndent(pos, stop, 0);
+    const col = measuredCol;
+    indent[i] = col;
+    textStart[i] = first;
 
-  function listItem(line: ScanLine, col: number, first: number, end: number, marker: Marker): void {
-    line.kind = 'list';
-    line.marker = text.slice(first, first + marker.width);
-    const afterMarker = first + marker.width;
-    const gap = measureIndent(text, afterMarker, end);
-    const markerEndCol = col + marker.width;
-    const spaces = gap.col - markerEndCol;
-    // Five or more spaces after the marker: the content starts one column after it (indented code).
-    const contentCol = gap.pos === end || spaces > 4 ? markerEndCol + 1 : markerEndCol + Math.max(spaces, 1);
-    const parentItem = open.length > 0 ? open[open.length - 1] : null;
-    line.parent = parentItem ? parentItem.index : -1;
-    line.depth = open.length;
-    open.push({ contentCol, index: lines.length - 1 });
-    let content = gap.pos;
-    if (spaces > 4) content = afterMarker + 1;
-    // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
-    if (content + 2 < end + 1 && text.charCodeAt(content) === 91 && text.charCodeAt(content + 2) === 93) {
-      const boxChar = text[content + 1];
-      if (BOX_CHARS.includes(boxChar)) {
-        let after = content + 3;
-        let optional = false;
-        if (after < end && text.charCodeAt(after) === 42) {
-          optional = true;
-          after++;
-        }
-        if (after >= end || isSpace(text.charCodeAt(after))) {
-          line.box = boxChar;
-          line.boxOffset = content + 1;
-          line.optional = optional;
-          content = measureIndent(text, after, end).pos;
+    if (fenceChar !== 0) {
+      kind[i] = K.fence;
+      if (col < 4 && runLength(text, first, stop, fenceChar) >= fenceLength) {
+        let j = first + runLength(text, first, stop, fenceChar);
+        while (j < stop && isSpace(text.charCodeAt(j))) j++;
+        if (j === stop) {
+          flags[i] |= DELIMITER;
+          fenceChar = 0;
         }
       }
+      prevBlank = false;
+      paragraphOpen = false;
+    } else if (inComment) {
+      kind[i] = K.html;
+      if (containsWithin(text, '-->', first, stop)) inComment = false;
+      prevBlank = false;
+      paragraphOpen = false;
+    } else if (first === stop) {
+      kind[i] = K.blank;
+      prevBlank = true;
+      paragraphOpen = false;
+    } else {
+      classify(i, col, first, stop);
     }
-    line.textStart = content;
-    paragraphOpen = content < end;
-    paragraphAtTop = false;
+    pos = nl + 1;
   }
+
+  const result = {
+    count: total,
+    kind,
+    start,
+    end,
+    indent,
+    textStart,
+    level,
+    markerWidth,
+    parent,
+    depth,
+    box,
+    boxOffset,
+    flags,
+    unterminatedFence: fenceChar !== 0 ? fenceLine : null,
+    contentStart,
+  };
+  let lines: ScanLine[] | null = null;
+  return Object.defineProperty(result, 'lines', {
+    enumerable: false,
+    get: () => (lines ??= materialise(text, result)),
+  }) as ScanResult;
 }
 
-/** The text of a line after its markers (heading hashes, list marker, checkbox). */
+function materialise(text: string, s: Omit<ScanResult, 'lines'>): ScanLine[] {
+  const lines: ScanLine[] = new Array(s.count);
+  for (let i = 0; i < s.count; i++) {
+    const list = s.kind[i] === K.list;
+    lines[i] = {
+      kind: KIND_NAMES[s.kind[i]],
+      lineNo: i + 1,
+      start: s.start[i],
+      end: s.end[i],
+      indent: s.indent[i],
+      textStart: s.textStart[i],
+      level: s.level[i],
+      marker: list ? text.substr(firstNonSpace(text, s.start[i], s.end[i]), s.markerWidth[i]) : '',
+      parent: s.parent[i],
+      depth: s.depth[i],
+      box: s.box[i] === 0 ? '' : String.fromCharCode(s.box[i]),
+      boxOffset: s.boxOffset[i],
+      optional: (s.flags[i] & OPTIONAL) !== 0,
+      delimiter: (s.flags[i] & DELIMITER) !== 0,
+    };
+  }
+  return lines;
+}
+
+function firstNonSpace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Kind name of line `i`. */
+export function kindOf(s: ScanResult, i: number): LineKind {
+  return KIND_NAMES[s.kind[i]];
+}
+
+/** Offset of the list marker of line `i`. */
+export function markerStart(text: string, s: ScanResult, i: number): number {
+  return firstNonSpace(text, s.start[i], s.end[i]);
+}
+
+/** Text between `from` and `stop`, trimmed; a heading also loses its closing hashes. */
+function contentText(text: string, from: number, stop: number, heading: boolean): string {
+  if (heading) {
+    let k = stop;
+    while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+    let j = k;
+    while (j > from && text.charCodeAt(j - 1) === HASH) j--;
+    if (j < k && (j === from || isSpace(text.charCodeAt(j - 1)))) k = j;
+    stop = k;
+  }
+  return text.slice(from, stop).trim();
+}
+
+/** The text of line `i` after its markers (heading hashes, list marker, checkbox), trimmed. */
+export function textOf(text: string, s: ScanResult, i: number): string {
+  return contentText(text, s.textStart[i], s.end[i], s.kind[i] === K.heading);
+}
+
+/** The text of a materialised line after its markers, trimmed. */
 export function lineText(text: string, line: ScanLine): string {
-  let end = line.end;
-  if (line.kind === 'heading') {
-    // Closing hashes of an ATX heading are not part of its text.
-    let i = end;
-    while (i > line.textStart && isSpace(text.charCodeAt(i - 1))) i--;
-    let j = i;
-    while (j > line.textStart && text.charCodeAt(j - 1) === HASH) j--;
-    if (j < i && (j === line.textStart || isSpace(text.charCodeAt(j - 1)))) i = j;
-    end = i;
-  }
-  return text.slice(line.textStart, end).trim();
+  return contentText(text, line.textStart, line.end, line.kind === 'heading');
 }
 
-/** Whether a list line carries a checkbox GitHub would render as a task-list item. */
+/** Whether line `i` carries a checkbox GitHub would render as a task-list item. */
+export function isGfmTaskAt(text: string, s: ScanResult, i: number): boolean {
+  if (s.kind[i] !== K.list || s.box[i] === 0 || (s.flags[i] & OPTIONAL) !== 0) return false;
+  const c = s.box[i];
+  if (c !== SPACE && c !== 120 && c !== 88) return false;
+  const after = s.boxOffset[i] + 2;
+  return after < s.end[i] && isSpace(text.charCodeAt(after));
+}
+
+/** Whether a materialised line carries a checkbox GitHub would render as a task-list item. */
 export function isGfmTask(text: string, line: ScanLine): boolean {
   if (line.kind !== 'list' || line.box === '' || line.optional) return false;
   if (line.box !== ' ' && line.box !== 'x' && line.box !== 'X') return false;

@@ -65,7 +65,8 @@ export function fieldKey(label: string): FieldKey | string {
   for (const [pattern, key] of SYNONYMS) {
     if (pattern.test(normal)) return key;
   }
-  return normal;
+  // Fields live in plain objects: a label must never reach the prototype.
+  return normal === '__proto__' ? 'proto' : normal;
 }
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
