@@ -185,12 +185,18 @@ describe('scale', () => {
     const chain: ItemSpec[] = [];
     for (let i = 0; i < 100_000; i++) chain.push({ id: `T${i}`, hours: 1, deps: i === 0 ? [] : [`T${i - 1}`] });
     const { plan, index } = planWithIndex(chain);
-    // Processor time, not wall time, so a busy machine does not fail the test; a quadratic
-    // step would take minutes here.
-    const started = process.cpuUsage();
-    const g = dependencyGraph(plan, index);
-    const spent = process.cpuUsage(started);
-    const elapsedMs = (spent.user + spent.system) / 1000;
+    // Processor time, not wall time, and the better of two runs, so a busy machine does not
+    // fail the test; a quadratic step would take minutes here.
+    const timed = () => {
+      const started = process.cpuUsage();
+      const graph = dependencyGraph(plan, index);
+      const spent = process.cpuUsage(started);
+      return { graph, ms: (spent.user + spent.system) / 1000 };
+    };
+    const first = timed();
+    const second = timed();
+    const g = second.graph;
+    const elapsedMs = Math.min(first.ms, second.ms);
     expect(g.ready).toEqual(['T0']);
     expect(g.blocked).toHaveLength(99_999);
     expect(g.critical.length).toBe(100_000);

@@ -43,30 +43,51 @@ export function priorityRank(priority: string | undefined): number {
   return 4;
 }
 
-/** For each ready item, how many open items transitively wait for it. */
-function unblockCounter(index: PlanIndex, graph: DependencyGraph): (id: string) => number {
-  const dependents = new Map<string, string[]>();
+/** For each ready item, how many open items transitively wait for it (memoised). */
+function unblockCounter(plan: Plan, index: PlanIndex, graph: DependencyGraph): (id: string) => number {
+  // Dependents by position in the plan, as a CSR list, so each walk is array work only.
+  const size = plan.items.length;
+  const counts = new Int32Array(size + 1);
+  const pairs: number[] = [];
   for (const [id, waits] of graph.edges) {
+    const waiter = index.order.get(id);
+    if (waiter === undefined) continue;
     for (const dep of waits) {
-      let list = dependents.get(dep);
-      if (!list) dependents.set(dep, (list = []));
-      list.push(id);
+      const on = index.order.get(dep);
+      if (on === undefined) continue;
+      counts[on + 1]++;
+      pairs.push(on, waiter);
     }
   }
+  for (let i = 0; i < size; i++) counts[i + 1] += counts[i];
+  const dependents = new Int32Array(pairs.length / 2);
+  const cursor = counts.slice(0, size);
+  for (let k = 0; k < pairs.length; k += 2) dependents[cursor[pairs[k]]++] = pairs[k + 1];
+  const open = new Uint8Array(size);
+  plan.items.forEach((item, position) => {
+    const status = item.status;
+    open[position] = status !== 'done' && status !== 'cancelled' && status !== 'deferred' ? 1 : 0;
+  });
+  const seenBy = new Int32Array(size).fill(-1);
+  const queue = new Int32Array(size);
   const memo = new Map<string, number>();
   return (id) => {
     const known = memo.get(id);
     if (known !== undefined) return known;
-    const seen = new Set<string>([id]);
-    const queue = [id];
+    const start = index.order.get(id);
+    if (start === undefined) return 0;
+    seenBy[start] = start;
+    let tail = 0;
+    queue[tail++] = start;
     let count = 0;
-    for (let head = 0; head < queue.length; head++) {
-      for (const next of dependents.get(queue[head]) ?? []) {
-        if (seen.has(next)) continue;
-        seen.add(next);
-        queue.push(next);
-        const status = index.byId.get(next)?.status;
-        if (status !== undefined && status !== 'done' && status !== 'cancelled' && status !== 'deferred') count++;
+    for (let head = 0; head < tail; head++) {
+      const v = queue[head];
+      for (let k = counts[v]; k < counts[v + 1]; k++) {
+        const w = dependents[k];
+        if (seenBy[w] === start) continue;
+        seenBy[w] = start;
+        queue[tail++] = w;
+        count += open[w];
       }
     }
     memo.set(id, count);
@@ -100,7 +121,7 @@ function describe(item: NextItem, depCount: number, unit: CriticalUnit): string 
 export function nextItems(plan: Plan, index: PlanIndex, graph: DependencyGraph, options: NextOptions = {}): NextItem[] {
   const { slack: slackMap, path, unit } = graph.critical;
   const onPath = new Set(path);
-  const unblocks = unblockCounter(index, graph);
+  const unblocks = unblockCounter(plan, index, graph);
   const candidates = graph.ready
     .map((id) => index.byId.get(id))
     .filter((item) => item !== undefined)

@@ -228,19 +228,22 @@ export function measureTotal(
       }
     }
   }
-  // Parents come before children in document order, so the reverse of it visits every
-  // descendant before its ancestors; all of an item's descendants are collected, so "carries
-  // below" is exact for each collected item.
-  collected.sort((a, b) => (index.order.get(b.id) as number) - (index.order.get(a.id) as number));
+  // Mark every collected item with a carrier below it by walking up from each item that has
+  // the measure; a walk stops at the first item already marked, so each is marked once.
   const carriesBelow = new Set<string>();
+  for (const item of collected) {
+    if (!hasMeasure(item, measure)) continue;
+    let parent = item.parent;
+    while (parent !== null && seen.has(parent) && !carriesBelow.has(parent)) {
+      carriesBelow.add(parent);
+      parent = index.byId.get(parent)?.parent ?? null;
+    }
+  }
   let total = 0;
   for (const item of collected) {
-    const has = hasMeasure(item, measure);
-    if (has && !carriesBelow.has(item.id)) {
-      const counts = wanted ? wanted.has(item.status) : !isShelved(item.status);
-      if (counts) total += item[measure] as number;
-    }
-    if ((has || carriesBelow.has(item.id)) && item.parent !== null) carriesBelow.add(item.parent);
+    if (!hasMeasure(item, measure) || carriesBelow.has(item.id)) continue;
+    const counts = wanted ? wanted.has(item.status) : !isShelved(item.status);
+    if (counts) total += item[measure] as number;
   }
   return total;
 }
