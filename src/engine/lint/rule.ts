@@ -105,31 +105,44 @@ export function measureCarriers(plan: Plan, index: PlanIndex, measure: 'points' 
 
 /**
  * Ancestry in constant time: each item's entry and exit positions in a depth-first walk of the
- * item tree, computed once with an explicit stack.
+ * item tree, computed once with an explicit stack and kept in arrays indexed by document order.
  */
 export class ItemTree {
-  private readonly enter = new Map<string, number>();
-  private readonly exit = new Map<string, number>();
+  private readonly enter: Int32Array;
+  private readonly exit: Int32Array;
 
-  constructor(plan: Plan, index: PlanIndex) {
+  constructor(
+    plan: Plan,
+    private readonly index: PlanIndex,
+  ) {
+    const n = plan.items.length;
+    this.enter = new Int32Array(n).fill(-1);
+    this.exit = new Int32Array(n).fill(-1);
     let clock = 0;
-    const stack: Array<{ item: Item; next: number }> = [];
-    for (const root of plan.items) {
-      if (this.enter.has(root.id)) continue;
+    const stackItems: Item[] = [];
+    const stackNext: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const root = plan.items[r];
+      if (this.enter[r] >= 0) continue;
       if (root.parent !== null && index.byId.has(root.parent)) continue;
-      this.enter.set(root.id, clock++);
-      stack.push({ item: root, next: 0 });
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        if (top.next < top.item.children.length) {
-          const child = index.byId.get(top.item.children[top.next++]);
-          if (child && !this.enter.has(child.id)) {
-            this.enter.set(child.id, clock++);
-            stack.push({ item: child, next: 0 });
+      this.enter[r] = clock++;
+      stackItems.push(root);
+      stackNext.push(0);
+      while (stackItems.length > 0) {
+        const top = stackItems.length - 1;
+        const item = stackItems[top];
+        if (stackNext[top] < item.children.length) {
+          const childId = item.children[stackNext[top]++];
+          const position = index.order.get(childId);
+          if (position !== undefined && this.enter[position] < 0) {
+            this.enter[position] = clock++;
+            stackItems.push(plan.items[position]);
+            stackNext.push(0);
           }
         } else {
-          this.exit.set(top.item.id, clock++);
-          stack.pop();
+          this.exit[index.order.get(item.id) as number] = clock++;
+          stackItems.pop();
+          stackNext.pop();
         }
       }
     }
@@ -138,9 +151,9 @@ export class ItemTree {
   /** True when `ancestor` encloses `descendant` (an item does not enclose itself). */
   encloses(ancestor: string, descendant: string): boolean {
     if (ancestor === descendant) return false;
-    const a = this.enter.get(ancestor);
-    const d = this.enter.get(descendant);
-    if (a === undefined || d === undefined) return false;
-    return a < d && (this.exit.get(descendant) ?? 0) < (this.exit.get(ancestor) ?? 0);
+    const a = this.index.order.get(ancestor);
+    const d = this.index.order.get(descendant);
+    if (a === undefined || d === undefined || this.enter[a] < 0 || this.enter[d] < 0) return false;
+    return this.enter[a] < this.enter[d] && this.exit[d] < this.exit[a];
   }
 }

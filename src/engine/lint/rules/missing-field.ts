@@ -1,7 +1,7 @@
 // missing-field: among three or more sibling items of one kind, a field every sibling states
 // except one ("**Dependencies:**" on seven backlog items of a phase, missing on the eighth).
 
-import type { Finding, Item, Plan } from '../../model.js';
+import type { Finding, Item, Plan, PlanIndex } from '../../model.js';
 import { describeItem, makeFinding, type LintRule } from '../rule.js';
 
 /** Keys whose values name the item itself: one sibling lacking them says nothing. */
@@ -20,18 +20,35 @@ export const missingField: LintRule = {
   id: 'missing-field',
   severity: 'warning',
   description: 'A field that all sibling items of the same kind state but one lacks.',
-  check(plan: Plan): Finding[] {
-    const groups = new Map<string, Item[]>();
+  check(plan: Plan, index: PlanIndex): Finding[] {
+    // Siblings: the children of one parent (or, for top-level items, the items of one
+    // section), of one kind. A parent's children list already is the sibling group.
+    const groups: Item[][] = [];
+    const addByKind = (members: Iterable<Item>) => {
+      const byKind = new Map<string, Item[]>();
+      for (const member of members) {
+        if (member.kind === 'check') continue;
+        const group = byKind.get(member.kind);
+        if (group) group.push(member);
+        else byKind.set(member.kind, [member]);
+      }
+      for (const group of byKind.values()) if (group.length >= 3) groups.push(group);
+    };
+    const topLevel = new Map<string, Item[]>();
     for (const item of plan.items) {
-      if (item.kind === 'check') continue;
-      const key = `${item.kind}\u0000${item.parent ?? `section:${item.section}`}`;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
-      group.push(item);
+      if (item.children.length >= 3) {
+        addByKind(item.children.map((id) => index.byId.get(id)).filter((child): child is Item => child !== undefined));
+      }
+      if (item.parent === null || !index.byId.has(item.parent)) {
+        const section = topLevel.get(item.section);
+        if (section) section.push(item);
+        else topLevel.set(item.section, [item]);
+      }
     }
+    for (const members of topLevel.values()) if (members.length >= 3) addByKind(members);
 
     const findings: Finding[] = [];
-    for (const siblings of groups.values()) {
+    for (const siblings of groups) {
       if (siblings.length < 3) continue;
       // How many siblings state each key with a value, and whether any states it empty.
       const counts = new Map<string, number>();
