@@ -62,29 +62,38 @@ const CHECKS_TOTAL = CHECKS_DONE + 1;
 const POINTS = CHECKS_TOTAL + 1; // done, total, then one per status
 const HOURS = POINTS + 2 + STATUS_COUNT;
 const WIDTH = HOURS + 2 + STATUS_COUNT;
-const STATUS_INDEX = new Map<Status, number>(STATUSES.map((status, i) => [status, i]));
+const AT = Object.fromEntries(STATUSES.map((status, i) => [status, i])) as Record<Status, number>;
 
 function addRow(into: Float64Array, at: number, from: Float64Array, fromAt: number): void {
   for (let k = 0; k < WIDTH; k++) into[at + k] += from[fromAt + k];
 }
 
 function countMeasure(row: Float64Array, at: number, measureAt: number, status: Status, value: number): void {
-  row[at + measureAt + 2 + (STATUS_INDEX.get(status) as number)] += value;
+  row[at + measureAt + 2 + AT[status]] += value;
   if (!isShelved(status)) row[at + measureAt + 1] += value;
   if (status === 'done') row[at + measureAt] += value;
 }
 
+/** A status record read from a row; a literal, so every record shares one shape. */
+function statusesFromRow(row: Float64Array, at: number): Record<Status, number> {
+  return {
+    todo: row[at + AT.todo],
+    in_progress: row[at + AT.in_progress],
+    review: row[at + AT.review],
+    done: row[at + AT.done],
+    blocked: row[at + AT.blocked],
+    deferred: row[at + AT.deferred],
+    cancelled: row[at + AT.cancelled],
+  };
+}
+
 function measureFromRow(row: Float64Array, at: number): MeasureRollup {
-  const byStatus = {} as Record<Status, number>;
-  STATUSES.forEach((status, i) => (byStatus[status] = row[at + 2 + i]));
-  return { done: row[at], total: row[at + 1], byStatus };
+  return { done: row[at], total: row[at + 1], byStatus: statusesFromRow(row, at + 2) };
 }
 
 function rollupFromRow(row: Float64Array, at: number): Rollup {
-  const items = {} as Record<Status, number>;
-  STATUSES.forEach((status, i) => (items[status] = row[at + ITEMS + i]));
   return {
-    items,
+    items: statusesFromRow(row, at + ITEMS),
     actionable: row[at + ACTIONABLE],
     checks: { done: row[at + CHECKS_DONE], total: row[at + CHECKS_TOTAL] },
     points: measureFromRow(row, at + POINTS),
@@ -126,7 +135,7 @@ export function computeRollups(plan: Plan, index: PlanIndex): Rollups {
       subtree[at + CHECKS_TOTAL] = 1;
       if (item.status === 'done') subtree[at + CHECKS_DONE] = 1;
     } else if (isActionable(item, index)) {
-      subtree[at + ITEMS + (STATUS_INDEX.get(item.status) as number)] = 1;
+      subtree[at + ITEMS + AT[item.status]] = 1;
       subtree[at + ACTIONABLE] = 1;
     }
     if (hasMeasure(item, 'points') && !pointsBelow[i]) countMeasure(subtree, at, POINTS, item.status, item.points as number);
