@@ -73,7 +73,13 @@ export function documentWord(style: PlanStyle, status: Status): string | null {
   return parseStatus(word) === status ? word : null;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const EMOJI_LIKE = /[\u2300-\u2bff\u3030\u303d\ud83c-\ud83e]/;
+
+/** True when the decoration holds an emoji (symbols from U+2300 up, astral pictographs), plain or as mojibake. */
+function hasEmoji(decoration: string): boolean {
+  const core = decoration.replace(/[\s*_]/g, '');
+  return core !== '' && (EMOJI_LIKE.test(core) || isMojibake(core));
+}
 
 /** Replaces the emoji in a run of decoration (spaces kept), in plain or mojibake form. */
 function replaceEmoji(decoration: string, status: Status): string {
@@ -104,10 +110,10 @@ const VALUE_SHAPE = /^([^A-Za-z]*?)(\*\*|__|\*|_)?([A-Za-z](?:.*?[A-Za-z])?)(\*\
 export function shapeLike(current: string, status: Status): string {
   const word = DEFAULT_STATUS_WORDS[status];
   const match = current.length <= 200 ? VALUE_SHAPE.exec(current) : null;
-  if (!match) return NON_ASCII.test(current.trim()) && current.trim().length <= 16 ? replaceEmoji(current, status) + ' ' + word : word;
+  if (!match) return hasEmoji(current) && current.trim().length <= 16 ? replaceEmoji(current.trim(), status) + ' ' + word : word;
   const [, lead, open = '', words, close = '', tail] = match;
-  const newLead = NON_ASCII.test(lead) ? replaceEmoji(lead, status) : lead;
-  const newTail = NON_ASCII.test(tail) ? replaceEmoji(tail, status) : tail;
+  const newLead = hasEmoji(lead) ? replaceEmoji(lead, status) : lead;
+  const newTail = hasEmoji(tail) ? replaceEmoji(tail, status) : tail;
   return newLead + open + caseLike(word, words) + close + newTail;
 }
 
