@@ -76,17 +76,6 @@ export function statusWord(status: Status): string {
   return STATUS_WORDS[status];
 }
 
-/** The ids of `itemId`'s ancestors, nearest first (iterative: trees may be very deep). */
-export function ancestorIds(itemId: string, index: PlanIndex): Set<string> {
-  const seen = new Set<string>();
-  let parent = index.byId.get(itemId)?.parent ?? null;
-  while (parent !== null && !seen.has(parent)) {
-    seen.add(parent);
-    parent = index.byId.get(parent)?.parent ?? null;
-  }
-  return seen;
-}
-
 /**
  * For every item, whether it or a descendant carries the measure. One reverse pass over the
  * items in document order (parents come before children, so the reverse pass is a post-order).

@@ -68,4 +68,28 @@ describe('dep-order', () => {
     expect(result[0]).toMatchObject({ itemId: 'US-002', line: 15 });
     expect(result[0].message).toContain('US-001 is committed to Sprint 2');
   });
+
+  it('reports a group dependency on later work once, counting the rest', () => {
+    const text = `# Garden - Backlog
+
+## Phase 1: Beds
+
+### GARD-001: Plan the beds
+**Points:** 1
+
+**Dependencies:** All Phase 2 items
+
+## Phase 2: Water
+
+### GARD-002: Lay the drip line
+**Points:** 2
+
+### GARD-003: Fit the timer
+**Points:** 1
+`;
+    const result = findings(text);
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatchObject({ itemId: 'GARD-001', line: 8 });
+    expect(result[0].message).toContain('(and 1 more of');
+  });
 });

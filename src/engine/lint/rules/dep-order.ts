@@ -27,6 +27,7 @@ export const depOrder: LintRule = {
       const ownSprint = sprintOf.get(item.id);
       const reported = new Set<string>();
       for (const ref of item.deps) {
+        const late: Array<{ dep: Item; reason: string }> = [];
         for (const depId of ref.ids) {
           if (depId === item.id || reported.has(depId)) continue;
           const dep = index.byId.get(depId);
@@ -46,8 +47,15 @@ export const depOrder: LintRule = {
           }
           if (reason === null) continue;
           reported.add(depId);
+          late.push({ dep, reason });
+        }
+        if (late.length === 0) continue;
+        // A group ("All Phase 2 items") is one written dependency: one finding for it.
+        const each = ref.group !== undefined ? late.slice(0, 1) : late;
+        for (const { dep, reason } of each) {
+          const more = ref.group !== undefined && late.length > 1 ? ` (and ${late.length - 1} more of "${ref.group}")` : '';
           findings.push(
-            makeFinding(depOrder, ref.line, `${describeItem(item)} depends on ${describeItem(dep)}, but ${reason}.`, {
+            makeFinding(depOrder, ref.line, `${describeItem(item)} depends on ${describeItem(dep)}, but ${reason}${more}.`, {
               itemId: item.id,
             }),
           );
