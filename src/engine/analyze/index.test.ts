@@ -98,6 +98,63 @@ const TANGLE = `# Search Backlog
 **Dependencies:** None
 `;
 
+const AGILE = `# Ticketing Platform - Agile Breakdown
+
+## TEAM CAPACITY
+
+| Role | Availability | Weekly Hours | Sprint Capacity (2 weeks) |
+|------|-------------|--------------|---------------------------|
+| Platform Engineer | 100% | 40 hrs | 80 hrs |
+| Backend Developer | 50% | 20 hrs | 40 hrs |
+| QA Engineer | 25% | 10 hrs | 20 hrs |
+
+---
+
+# EPIC 1: CHECKOUT
+
+**Epic ID:** EPIC-001
+**Story Points:** 40 points
+
+### Story 1.1: Seat reservation service
+**Story ID:** US-001
+**Story Points:** 8
+**Priority:** High
+**Dependencies:** None
+
+**Tasks:**
+1. **Create the reservation table** (6 hrs) - Backend
+2. **Expose the hold endpoint** (10 hrs) - Backend
+
+### Story 1.2: Payment capture
+**Story ID:** US-002
+**Story Points:** 13
+**Priority:** Critical
+**Dependencies:** US-001 (needs held seats)
+
+**Tasks:**
+1. **Integrate the card gateway** (12 hrs) - Backend
+2. **Load test the capture path** (8 hrs) - QA
+
+---
+
+## Sprint 1 (Weeks 1-2): Reservations
+
+**Sprint Goal:** Hold seats reliably
+**Capacity:** 20 story points
+
+### Committed Stories:
+1. **US-001: Seat reservation service** (8 pts) - Backend
+   - Create the reservation table (6 hrs) - Backend
+   - Expose the hold endpoint (10 hrs) - Backend
+   - **Total: 16 hrs** - Backend
+
+2. **US-002: Payment capture** (13 pts) - Backend/QA
+   - Integrate the card gateway (12 hrs) - Backend
+   - Write capture contract tests (14 hrs) - Backend
+   - Load test the capture path (8 hrs) - QA
+   - **Total: 34 hrs** - Backend + QA
+`;
+
 describe('a spec-kit plan', () => {
   const plan = buildPlan(SPEC_KIT);
   const analysis = analyzePlan(plan, { seed: 1 });
@@ -189,6 +246,48 @@ describe('a backlog with a dependency cycle', () => {
     expect(graph.ready).toEqual(['SRCH-004']);
     expect(graph.waves).toEqual([['SRCH-004']]);
     expect(graph.order).toHaveLength(4);
+  });
+});
+
+describe('an agile breakdown with roles and a sprint', () => {
+  const plan = buildPlan(AGILE);
+  const analysis = analyzePlan(plan, { seed: 1 });
+
+  it('makes tasks wait for their story’s dependencies', () => {
+    expect(analysis.graph.ready).toEqual(['US-001.1', 'US-001.2']);
+    expect(analysis.graph.blocked).toEqual(['US-002.1', 'US-002.2']);
+    expect(analysis.graph.edges.get('US-002.2')).toEqual(['US-001.1', 'US-001.2']);
+  });
+
+  it('finds the critical path through the stories by task hours', () => {
+    // US-001: 6 h and 10 h side by side; US-002 after it: 12 h and 8 h side by side.
+    const { critical } = analysis.graph;
+    expect(critical.length).toBe(22);
+    expect(critical.path).toEqual(['US-001.2', 'US-002.1']);
+    expect(Object.fromEntries(critical.slack)).toEqual({ 'US-001.1': 4, 'US-001.2': 0, 'US-002.1': 0, 'US-002.2': 4 });
+  });
+
+  it('lets tasks inherit their story’s priority', () => {
+    expect(analysis.next.map((n) => [n.id, n.priority, n.slack])).toEqual([
+      ['US-001.2', 'High', 0],
+      ['US-001.1', 'High', 4],
+    ]);
+  });
+
+  it('counts story points, not the epic’s declared total, and task hours', () => {
+    expect(analysis.rollups.overall.points.total).toBe(21);
+    expect(analysis.rollups.overall.hours.total).toBe(36);
+  });
+
+  it('matches role names to the capacity table and flags the overload', () => {
+    const [sprint] = analysis.sprints.sprints;
+    expect(sprint).toMatchObject({ committed: 21, capacity: 20, overBy: 1 });
+    expect(sprint.roles.map((r) => [r.role, r.hours, r.capacity, r.overCapacity])).toEqual([
+      ['Backend Developer', 42, 40, true],
+      ['QA Engineer', 8, 20, false],
+    ]);
+    // No velocity recorded: the declared capacity (20 a sprint) stands in; 21 points is two sprints.
+    expect(analysis.forecast).toMatchObject({ basis: 'declared-capacity', remainingPoints: 21, p50: 2, p95: 2 });
   });
 });
 

@@ -79,6 +79,21 @@ describe('nextItems ranking', () => {
     expect(result[0].reason).toBe('On the critical path, unblocks 2 open items, already in progress, its dependency is done.');
   });
 
+  it('takes a task’s priority from its story when the task has none', () => {
+    const result = next([
+      { id: 'S1', kind: 'story', priority: 'Low' },
+      { id: 't1', parent: 'S1' },
+      { id: 'S2', kind: 'story', priority: 'Critical' },
+      { id: 't2', parent: 'S2' },
+      { id: 't3', parent: 'S2', priority: 'P3' },
+    ]);
+    expect(result.map((r) => [r.id, r.priority])).toEqual([
+      ['t2', 'Critical'],
+      ['t1', 'Low'],
+      ['t3', 'P3'],
+    ]);
+  });
+
   it('falls back to document order and honours the limit', () => {
     const result = next([{ id: 'a' }, { id: 'b' }, { id: 'c' }], { limit: 2 });
     expect(result.map((r) => r.id)).toEqual(['a', 'b']);

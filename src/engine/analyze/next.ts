@@ -9,6 +9,7 @@ export interface NextItem {
   id: string;
   title: string;
   status: Status;
+  /** The item's priority as written, or the nearest enclosing story's or epic's. */
   priority?: string;
   points?: number;
   hours?: number;
@@ -95,6 +96,33 @@ function unblockCounter(plan: Plan, index: PlanIndex, graph: DependencyGraph): (
   };
 }
 
+/** Priority as written on the item, else on its nearest ancestor (a task under a critical
+ *  story is critical work). Memoised along each walk, so deep plans stay linear. */
+function priorityLookup(index: PlanIndex): (id: string) => string | undefined {
+  const memo = new Map<string, string | undefined>();
+  return (id) => {
+    const chain: string[] = [];
+    let found: string | undefined;
+    for (let at: string | null = id; at !== null; ) {
+      if (memo.has(at)) {
+        found = memo.get(at);
+        break;
+      }
+      const item = index.byId.get(at);
+      if (!item) break;
+      chain.push(at);
+      if (item.priority) {
+        found = item.priority;
+        break;
+      }
+      at = item.parent;
+      if (chain.length > index.byId.size) break; // a parent loop in malformed input
+    }
+    for (const visited of chain) memo.set(visited, found);
+    return found;
+  };
+}
+
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
 }
@@ -122,13 +150,15 @@ export function nextItems(plan: Plan, index: PlanIndex, graph: DependencyGraph, 
   const { slack: slackMap, path, unit } = graph.critical;
   const onPath = new Set(path);
   const unblocks = unblockCounter(plan, index, graph);
+  const priorityOf = priorityLookup(index);
   const candidates = graph.ready
     .map((id) => index.byId.get(id))
     .filter((item) => item !== undefined)
     .map((item) => ({
       item,
+      priority: priorityOf(item.id),
       slack: slackMap.get(item.id) ?? 0,
-      rank: priorityRank(item.priority),
+      rank: priorityRank(priorityOf(item.id)),
       position: index.order.get(item.id) ?? 0,
     }));
   candidates.sort(
@@ -157,12 +187,12 @@ export function nextItems(plan: Plan, index: PlanIndex, graph: DependencyGraph, 
   }
   if (options.limit !== undefined) chosen = chosen.slice(0, Math.max(0, options.limit));
 
-  return chosen.map(({ item, slack }) => {
+  return chosen.map(({ item, priority, slack }) => {
     const result: NextItem = {
       id: item.id,
       title: item.title,
       status: item.status,
-      priority: item.priority,
+      priority,
       points: item.points,
       hours: item.hours,
       slack,
