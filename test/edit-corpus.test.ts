@@ -21,7 +21,7 @@ if (files.length === 0) {
 
 /** A status other than the item's own that its markup can show. */
 function otherStatus(item: Item): Status {
-  if (item.checkbox && !item.statusField) return item.status === 'done' ? 'todo' : 'done';
+  if (!item.statusField) return item.status === 'done' ? 'todo' : 'done';
   return item.status === 'review' ? 'blocked' : 'review';
 }
 
@@ -63,7 +63,8 @@ function checkEveryItem(text: string, file: string): void {
     try {
       set = setStatus(plan, text, [item.id], target, index);
     } catch (error) {
-      // Roll-up parents and list items without a checkbox or field cannot be set directly.
+      // Roll-up parents are set through their children; list items with neither a checkbox nor a
+      // status field (agile task lines) have nowhere to hold a status.
       if (isScrumdownError(error) && error.code === 'invalid_argument') {
         refused.push(item.id);
         continue;
@@ -92,7 +93,7 @@ function checkEveryItem(text: string, file: string): void {
     edited++;
   }
   expect(edited).toBeGreaterThan(0);
-  // Every refusal is a roll-up parent or an item with nowhere to write a status.
+  // Every refusal is an item with neither a checkbox nor a status field.
   for (const id of refused) {
     const item = index.byId.get(id)!;
     expect(item.checkbox ?? item.statusField, id).toBeUndefined();
