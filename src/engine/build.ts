@@ -183,7 +183,10 @@ function statusOfBox(char: string): Status {
   return 'todo';
 }
 
+const EMPHASIS_OR_SPACING = /\*\*|__|\s\s|\t/;
+
 function stripEmphasis(text: string): string {
+  if (!EMPHASIS_OR_SPACING.test(text)) return text.trim();
   return text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -211,6 +214,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const statusWords: Partial<Record<Status, string>> = {};
   const listDraft = new Int32Array(lineCount).fill(-1);
   const childCounters = new Map<string, number>();
+  const childCount: number[] = [];
   const abbreviations = new Map<string, string>();
   const sectionNumbers: Array<string | undefined> = [];
   let label: { context: LabelContext; text: string } | null = null;
@@ -251,6 +255,12 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const n = (childCounters.get(key) ?? 0) + 1;
     childCounters.set(key, n);
     return n;
+  }
+
+  /** Next child number under a draft (the common case, kept out of the string-keyed map). */
+  function nextChild(parent: number): number {
+    childCount[parent] = (childCount[parent] ?? 0) + 1;
+    return childCount[parent];
   }
 
   function newDraft(p: Partial<Draft> & Pick<Draft, 'title' | 'kind' | 'line' | 'dialect' | 'derive'>): number {
@@ -659,8 +669,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       if (dialect === 'checklist') dialect = 'kiro';
     }
     const base = kind === 'check' ? (parent >= 0 ? '' : currentSection()) : parentDraft >= 0 ? '' : sectionKey();
-    const counterKey = kind === 'check' ? `${parent}/${checklist}` : parentDraft >= 0 ? `d${parentDraft}` : parent >= 0 && base === '' ? `d${parent}` : `s${base}`;
-    const n = nextCount(counterKey);
+    const n =
+      kind === 'check'
+        ? nextCount(`${parent}/${checklist}`)
+        : parentDraft >= 0
+          ? nextChild(parentDraft)
+          : parent >= 0 && base === ''
+            ? nextChild(parent)
+            : nextCount(`s${base}`);
     const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check', abbreviations)}${n}` : String(n);
     const draftIndex = newDraft({
       explicitId,
@@ -1027,7 +1043,6 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   });
 
   // Claims the document makes about its own numbers.
-  const index = new Map(items.map((item) => [item.id, item]));
   const declaredTotals: DeclaredTotal[] = [...totalsFromTables];
   for (const declared of declaredFromHeadings) {
     declaredTotals.push({ line: declared.line, label: declared.label, measure: declared.measure, scope: { type: 'item', itemId: ids[declared.draft] }, value: declared.value, approximate: declared.approximate, itemId: ids[declared.draft] });
