@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../build.js';
 import { indexPlan } from '../model.js';
-import { analyzePlan, dependencyGraph, findCycles, nextItems, remainingPoints, sprintReport } from './index.js';
+import { analyzePlan, dependencyGraph, findCycles, forecastPlan, nextItems, remainingPoints, sprintReport } from './index.js';
 import { makePlan, makeSprint } from './testing.js';
 
 const SPEC_KIT = `# Tasks: Billing Export
@@ -311,6 +311,7 @@ describe('analyzePlan', () => {
     const b = analyzePlan(plan, { seed: 9 });
     expect(a.forecast).toEqual(b.forecast);
     expect(a.next).toEqual(b.next);
+    expect(forecastPlan(plan, indexPlan(plan), { seed: 9 })).toEqual(a.forecast);
   });
 });
 

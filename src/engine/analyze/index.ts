@@ -6,7 +6,7 @@ import type { Plan, PlanIndex, Status } from '../model.js';
 import { dependencyGraph, type DependencyGraph } from './graph.js';
 import { nextItems, type NextItem } from './next.js';
 import { computeRollups, measureTotal, type Rollups } from './rollup.js';
-import { forecast, sprintReport, type Forecast, type SprintReport, type Velocity } from './sprint.js';
+import { forecast, planVelocity, sprintReport, type Forecast, type SprintReport, type Velocity } from './sprint.js';
 
 export { computeRollups, emptyRollup, measureTotal } from './rollup.js';
 export type { Measure, MeasureRollup, Rollup, Rollups } from './rollup.js';
@@ -44,6 +44,24 @@ export function remainingPoints(plan: Plan, index: PlanIndex): number {
   return measureTotal(plan, index, roots, 'points', OPEN);
 }
 
+/**
+ * Sprints left for the plan's open points: from the velocity the plan records (history table,
+ * sprints' recorded velocity, or sprints whose work is all done), else from the sprints'
+ * declared capacity, reported as basis 'declared-capacity'.
+ */
+export function forecastPlan(
+  plan: Plan,
+  index: PlanIndex,
+  options: { seed?: number; trials?: number; velocity?: Velocity } = {},
+): Forecast {
+  const velocity = options.velocity ?? planVelocity(plan, index);
+  const settings = { seed: options.seed ?? 1, trials: options.trials };
+  const remaining = remainingPoints(plan, index);
+  if (velocity.count > 0) return { ...forecast(remaining, velocity.values, settings), basis: velocity.source };
+  const declared = plan.sprints.map((s) => s.capacityPoints?.number).filter((v): v is number => v !== undefined);
+  return { ...forecast(remaining, declared, settings), basis: 'declared-capacity' };
+}
+
 export function analyzePlan(plan: Plan, options: AnalyzeOptions = {}): Analysis {
   const index = options.index ?? indexPlan(plan);
   const rollups = computeRollups(plan, index);
@@ -51,14 +69,6 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions = {}): Analysis 
   const next = nextItems(plan, index, graph);
   const sprints = sprintReport(plan, index);
   const velocity = sprints.velocity;
-  const seed = options.seed ?? 1;
-  const remaining = remainingPoints(plan, index);
-  let result: Forecast;
-  if (velocity.count > 0) {
-    result = { ...forecast(remaining, velocity.values, { seed, trials: options.trials }), basis: velocity.source };
-  } else {
-    const declared = plan.sprints.map((s) => s.capacityPoints?.number).filter((v): v is number => v !== undefined);
-    result = { ...forecast(remaining, declared, { seed, trials: options.trials }), basis: 'declared-capacity' };
-  }
+  const result = forecastPlan(plan, index, { seed: options.seed, trials: options.trials, velocity });
   return { rollups, graph, next, sprints, velocity, forecast: result };
 }
