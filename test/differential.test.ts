@@ -1,0 +1,127 @@
+// Differential test of the scanner's task-list detection against mdast-util-from-markdown with
+// GFM, the reference reader: on every fixture, on the real plans when present, and on generated
+// documents built from the Markdown that plans use. Both sides leave out blockquotes.
+//
+// Constructs the generator leaves out, and why:
+// - A checkbox that ends its line and is continued by paragraph text on the next line
+//   (`- [x]` then `  text`), a checkbox followed only by whitespace (`- [ ] `), a tab between the
+//   brackets, a list item whose first line is empty, and a setext underline inside a list item:
+//   the scanner reads these differently from GFM; each is pinned below as a known disagreement.
+// - Fenced code inside list items whose content starts at column 4 or beyond, and a fence left
+//   open inside a list item: same, pinned below (`deepFences` turns them on in the generator).
+// - Ordered lists that start at a number other than 1 right after indented code: micromark
+//   does not start a list there although CommonMark does (markdown-it agrees with the scanner),
+//   so the generator numbers lists from 1 and nests numbered items by three or more columns.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+
+import { markdownDocument } from './support/markdown-arbitrary.js';
+import { mdastTasks, scannerTasks, taskDifferences } from './support/task-lines.js';
+
+const fixturesDir = join(import.meta.dirname, 'fixtures');
+const corpusDir = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+
+describe('fixtures', () => {
+  const fixtures = readdirSync(fixturesDir).filter((name) => name.endsWith('.md'));
+  it('exist', () => {
+    expect(fixtures.length).toBeGreaterThan(0);
+  });
+  for (const name of fixtures) {
+    it(`${name}: same task lines as mdast`, () => {
+      const text = readFileSync(join(fixturesDir, name), 'utf8');
+      expect(taskDifferences(text)).toEqual([]);
+      expect(scannerTasks(text)).toEqual(mdastTasks(text));
+    });
+  }
+});
+
+describe('real plans', () => {
+  const present = existsSync(corpusDir);
+  if (!present) {
+    console.warn(`[differential] skipping the real plans: ${corpusDir} does not exist`);
+  }
+  const plans = present ? readdirSync(corpusDir).filter((name) => name !== 'README.md' && /\.(txt|md)$/.test(name)) : [];
+  it.skipIf(!present)('are there', () => {
+    expect(plans.length).toBeGreaterThan(0);
+  });
+  for (const name of plans) {
+    it(`${name}: same task lines as mdast`, () => {
+      const text = readFileSync(join(corpusDir, name), 'utf8');
+      expect(mdastTasks(text).length).toBeGreaterThan(0);
+      expect(taskDifferences(text)).toEqual([]);
+    });
+  }
+});
+
+describe('generated documents', () => {
+  it('same task lines as mdast', () => {
+    fc.assert(
+      fc.property(markdownDocument(), (text) => {
+        expect(text.length).toBeLessThan(50_000);
+        expect(taskDifferences(text)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.DIFFERENTIAL_RUNS ?? 400) },
+    );
+  });
+
+  it('the generator does write tasks, nesting and fences with tasks inside', () => {
+    const samples = fc.sample(markdownDocument(), { numRuns: 50, seed: 7 });
+    const joined = samples.join('\n');
+    expect(samples.some((text) => mdastTasks(text).length > 5)).toBe(true);
+    expect(joined).toMatch(/\n(  |    |\t)[-*+] \[[ xX]\] /);
+    expect(joined).toContain('- [ ] T100 inside code');
+    expect(samples.some((text) => text.includes('\r\n'))).toBe(true);
+  });
+});
+
+/**
+ * Inputs where the scanner and GFM disagree and GFM is right. Each test states what GFM reads;
+ * it fails today, and `it.fails` turns that into a pass, so a fix shows up as a failure here
+ * and the case then moves into the ordinary tests (and out of the generator's exclusions).
+ */
+describe('known disagreements (the scanner is wrong)', () => {
+  const cases: Array<[string, string, Array<{ line: number; checked: boolean }>]> = [
+    ['a box followed only by whitespace is not a task', '- [ ] \n', []],
+    ['a box ending its line, continued on the next, is a task', '- [x]\n  a\n', [{ line: 1, checked: true }]],
+    ['a tab between the brackets is an open box', '- [\t] a\n', [{ line: 1, checked: false }]],
+    ['a list item starting with a blank line can hold a task', '-\n  [ ] a\n', [{ line: 1, checked: false }]],
+    ['a setext underline turns the item into a heading', '- [ ] a\n  ---\n', []],
+    ['a fence closes at its own indentation inside a nested item', '- a\n  - b\n    ```\n    x\n    ```\n- [ ] c\n', [{ line: 6, checked: false }]],
+    ['a tab-indented fence in an item closes', '- a\n\t```\n\tx\n\t```\n- [ ] c\n', [{ line: 5, checked: false }]],
+    ['a fence left open in an item ends with the item', '- a\n  ```\n  x\n- [ ] c\n', [{ line: 4, checked: false }]],
+    ['a lazy blockquote line does not stop a list that starts at 2', '> a\nb\n2. [ ] c\n', [{ line: 3, checked: false }]],
+  ];
+  for (const [name, text, expected] of cases) {
+    it('reference: ' + name, () => {
+      expect(mdastTasks(text)).toEqual(expected);
+    });
+    it.fails('scanner: ' + name, () => {
+      expect(scannerTasks(text)).toEqual(expected);
+    });
+  }
+
+  it.fails('generated documents with fences in nested items agree', () => {
+    fc.assert(
+      fc.property(markdownDocument({ deepFences: true }), (text) => {
+        expect(taskDifferences(text)).toEqual([]);
+      }),
+      { numRuns: 300, seed: 20261122 },
+    );
+  });
+});
+
+describe('known reference bug (the scanner is right)', () => {
+  // CommonMark lets any list item follow indented code; micromark refuses one starting at 2.
+  const text = '    code\n2. [ ] b\n';
+  it('markdown-it starts an ordered list after indented code', () => {
+    expect(new MarkdownIt().render(text)).toContain('<ol start="2">');
+  });
+  it('the scanner reads the task, mdast does not', () => {
+    expect(scannerTasks(text)).toEqual([{ line: 2, checked: false }]);
+    expect(mdastTasks(text)).toEqual([]);
+  });
+});
