@@ -404,7 +404,7 @@ export function dependencyGraph(plan: Plan, index: PlanIndex): DependencyGraph {
 
   // Finished: a task done or cancelled; a parent when every non-check child is finished.
   const finished = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (s.actionable[i] || !s.isCheck[i]) finished[i] = 1;
+  for (let i = 0; i < n; i++) if (!s.isCheck[i]) finished[i] = 1;
   for (let k = n - 1; k >= 0; k--) {
     const i = s.preorder[k];
     if (s.isCheck[i]) continue;

@@ -127,7 +127,7 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
 }
 
-function describe(item: NextItem, depCount: number, unit: CriticalUnit): string {
+function explain(item: NextItem, depCount: number, unit: CriticalUnit): string {
   const parts: string[] = [];
   if (item.onCriticalPath) parts.push('on the critical path');
   else if (item.slack === 0) parts.push('no slack');
@@ -200,7 +200,7 @@ export function nextItems(plan: Plan, index: PlanIndex, graph: DependencyGraph, 
       unblocks: unblocks(item.id),
       reason: '',
     };
-    result.reason = describe(result, graph.edges.get(item.id)?.length ?? 0, unit);
+    result.reason = explain(result, graph.edges.get(item.id)?.length ?? 0, unit);
     return result;
   });
 }

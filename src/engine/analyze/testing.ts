@@ -1,8 +1,8 @@
 // Small builders of Plan objects for analysis tests: write only the fields a test is about and
 // get a well-formed plan (children lists, sections, index) around them.
 
-import type { Item, ItemKind, Plan, Section, Sprint, Status } from '../model.js';
-import { indexPlan, type PlanIndex } from '../model.js';
+import { indexPlan } from '../model.js';
+import type { Item, ItemKind, Plan, PlanIndex, Section, Sprint, Status } from '../model.js';
 
 export interface ItemSpec {
   id: string;
@@ -110,7 +110,7 @@ export function planWithIndex(spec: PlanSpec | ItemSpec[]): { plan: Plan; index:
   return { plan, index: indexPlan(plan) };
 }
 
-/** A sprint with commitments given as [label, ids, points?, continued?, hoursByRole?]. */
+/** A sprint with a capacity, a recorded velocity and commitments, each optional. */
 export function makeSprint(
   id: string,
   options: {
