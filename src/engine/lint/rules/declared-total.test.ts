@@ -83,4 +83,23 @@ describe('declared-total', () => {
     expect(finding).toMatchObject({ line: 7, expected: 90, actual: 100 });
     expect(finding.message).toContain('"Sprint Capacity" column of the table at line 3 adds up to 100');
   });
+
+  it('accepts a total that counts the icebox as well as one that leaves it out', () => {
+    const tracker = (total: number) => `# Tracker
+
+#### TASK-001: Deploy
+- **Status**: In Progress
+- **Story Points**: 8
+
+#### TASK-002: Tune
+- **Status**: Icebox
+- **Story Points**: 5
+
+## Sprint Metrics
+- **Total Story Points**: ${total}
+`;
+    expect(findings(tracker(8))).toEqual([]);
+    expect(findings(tracker(13))).toEqual([]);
+    expect(findings(tracker(10)).map((f) => [f.line, f.expected, f.actual])).toEqual([[12, 10, 8]]);
+  });
 });

@@ -3,6 +3,7 @@
 // of what it totals. Exact claims must match; "~120" or "about 120" may be off by up to 10%.
 
 import type { DeclaredTotal, Finding, Item, Plan, PlanIndex, Table } from '../../model.js';
+import { STATUSES } from '../../model.js';
 import { measureTotal } from '../../analyze/rollup.js';
 import { cleanCell, parseNumber } from '../../read/cells.js';
 import { isTotalRow, tableColumns } from '../../read/tables.js';
@@ -14,6 +15,8 @@ const APPROXIMATE_SHARE = 0.1;
 
 interface Computed {
   value: number;
+  /** The same sum with shelved (deferred, cancelled) items counted, when that differs. */
+  withShelved?: number;
   /** What was summed, for the message: "the items under it add up to". */
   over: string;
 }
@@ -63,7 +66,9 @@ function compute(plan: Plan, index: PlanIndex, total: DeclaredTotal, carriers: (
     // Nothing under the claim carries the measure: there is no sum to compare with.
     const known = carriers();
     if (!ids.some((id) => known.has(id))) return null;
-    return { value: measureTotal(plan, index, ids, total.measure, total.statuses), over };
+    const value = measureTotal(plan, index, ids, total.measure, total.statuses);
+    if (total.statuses) return { value, over };
+    return { value, withShelved: measureTotal(plan, index, ids, total.measure, [...STATUSES]), over };
   };
   const which = statusPhrase(total);
   switch (scope.type) {
@@ -120,6 +125,8 @@ export const declaredTotal: LintRule = {
       const difference = Math.abs(total.value - computed.value);
       const allowed = total.approximate ? APPROXIMATE_SHARE * Math.abs(computed.value) : TOLERANCE;
       if (difference <= allowed) continue;
+      // A total may count the icebox or not; either reading that matches is not a mistake.
+      if (computed.withShelved !== undefined && Math.abs(total.value - computed.withShelved) <= allowed) continue;
       const unit = total.scope.type === 'table' ? formatNumber : (n: number) => formatMeasure(n, total.measure);
       const claim = total.approximate ? `about ${unit(total.value)}` : unit(total.value);
       const margin = total.approximate ? `, more than 10% off` : `, a difference of ${formatNumber(difference)}`;
