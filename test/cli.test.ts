@@ -421,6 +421,7 @@ describe('graph', () => {
     expect(doc.edges).toContainEqual({ from: 'BAKE-002', to: 'BAKE-004', critical: false });
     expect(doc.edges).toContainEqual({ from: 'BAKE-003', to: 'BAKE-004', critical: true });
     expect(doc.critical.path).toEqual(['BAKE-002', 'BAKE-003', 'BAKE-004']);
+    expect(run(['graph', 'backlog.md', '--json']).stdout).toBe(run(['graph', 'backlog.md', '--format', 'json']).stdout);
   });
 
   it('keeps only the critical path with --critical', () => {

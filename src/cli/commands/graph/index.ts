@@ -10,6 +10,7 @@ export type GraphFormat = 'mermaid' | 'dot' | 'json';
 export interface GraphOptions {
   format: GraphFormat;
   critical?: boolean;
+  json?: boolean;
 }
 
 export function registerGraph(program: Command): void {
@@ -19,6 +20,7 @@ export function registerGraph(program: Command): void {
     .argument('<file>', 'plan file (Markdown)')
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
     .option('--critical', 'only the critical path: its items and the edges between them')
+    .option('--json', 'same as --format json (schema scrumdown/graph@1)')
     .addHelpText(
       'after',
       `
@@ -33,6 +35,6 @@ Examples:
     )
     .action(async (file: string, options: GraphOptions, command: Command) => {
       const { runGraph } = await import('./run.js');
-      await runGraph(file, options, contextOf(command));
+      await runGraph(file, options.json ? { ...options, format: 'json' } : options, contextOf(command));
     });
 }
