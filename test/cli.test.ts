@@ -93,6 +93,10 @@ describe('program', () => {
     expect(viaFlag.stdout).toContain('in_progress (also in-progress, doing, wip)');
   });
 
+  it('names the commands when `help` is asked about one that does not exist', () => {
+    expectUsageError(run(['help', 'stauts']), 'Unknown command "stauts"', 'status, items, show, next, graph, lint, set, sprint');
+  });
+
   it('exits 2 on an unknown command, suggesting the nearest', () => {
     expectUsageError(run(['stauts', 'backlog.md']), "unknown command 'stauts'", 'status');
   });

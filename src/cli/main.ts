@@ -4,6 +4,7 @@
 // declare arguments and help here; their work, and the engine, load when the command runs.
 
 import { Command } from 'commander';
+import { ScrumdownError } from '../errors.js';
 import { reportError } from './exit.js';
 import { registerGraph } from './commands/graph/index.js';
 import { registerItems } from './commands/items/index.js';
@@ -22,7 +23,8 @@ function createProgram(): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--no-color', 'print without colours (also when NO_COLOR is set)')
     .helpOption('-h, --help', 'show help')
-    .helpCommand('help [command]', 'show help for a command')
+    // Our own help command, so that `help <typo>` says which commands exist.
+    .helpCommand(false)
     .showSuggestionAfterError()
     .exitOverride()
     // Error messages are printed by exit.ts; help and version text are commander's.
@@ -46,6 +48,19 @@ Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
   registerLint(program);
   registerSet(program);
   registerSprint(program);
+  program
+    .command('help')
+    .description('show help for a command')
+    .argument('[command]', 'the command to explain')
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.outputHelp();
+      const command = program.commands.find((candidate) => candidate.name() === name);
+      if (!command) {
+        const names = program.commands.map((candidate) => candidate.name()).join(', ');
+        throw new ScrumdownError('invalid_argument', `Unknown command "${name}". The commands are: ${names}.`, { command: name });
+      }
+      command.outputHelp();
+    });
   return program;
 }
 
