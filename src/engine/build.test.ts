@@ -59,6 +59,9 @@ describe('spec-kit tasks', () => {
   it('reads inline and prose dependencies', () => {
     expect(depIds(byId(plan, 'T005'))).toEqual(['T004']);
     expect(depIds(byId(plan, 'T008'))).toEqual(['T006', 'T007']);
+    // "Independent Test" is spec-kit's acceptance criterion for a story.
+    expect(byId(plan, 'US1').hasAcceptance).toBe(true);
+    expect(byId(plan, 'US2').hasAcceptance).toBe(false);
     expect(depIds(byId(plan, 'phase-2'))).toEqual(['phase-1']);
     expect(depIds(byId(plan, 'US1'))).toEqual(['phase-2']);
     expect(depIds(byId(plan, 'US2'))).toEqual(['US1']);
@@ -174,6 +177,15 @@ describe('agile breakdown', () => {
     expect(byId(plan, 'ST-1.1.1')).toMatchObject({ kind: 'subtask', hours: 2, parent: 'US-001' });
   });
 
+  it('keeps a numbered task id when the task carries a checkbox', () => {
+    const ticked = buildPlan('### Story 1.1: X\n**Story ID:** US-001\n\n**Tasks:**\n1. [x] **Do A** (3 hrs) - Backend\n2. **Do B** (2 hrs) - QA\n');
+    expect(ticked.items.map((item) => [item.id, item.status, item.hours])).toEqual([
+      ['US-001', 'in_progress', undefined],
+      ['US-001.1', 'done', 3],
+      ['US-001.2', 'todo', 2],
+    ]);
+  });
+
   it('reads Gherkin in fences as acceptance text, never as checks', () => {
     expect(plan.items.some((item) => item.kind === 'check')).toBe(false);
     expect(byId(plan, 'US-001').hasAcceptance).toBe(true);
@@ -251,6 +263,15 @@ describe('text conventions', () => {
     const plan = buildPlan('# P\n\n```\n- [ ] hidden\n');
     expect(plan.items).toEqual([]);
     expect(plan.findings[0]).toMatchObject({ rule: 'unterminated-fence', line: 3 });
+  });
+
+  it('keeps derived ids short on very deep outlines', () => {
+    const deep = Array.from({ length: 60 }, (_, depth) => `${'  '.repeat(depth)}- [ ] level ${depth}`).join('\n');
+    const plan = buildPlan(`## 1 Deep\n${deep}\n`);
+    expect(plan.items).toHaveLength(60);
+    expect(Math.max(...plan.items.map((item) => item.id.length))).toBeLessThanOrEqual(60);
+    expect(new Set(plan.items.map((item) => item.id)).size).toBe(60);
+    expect(plan.items[0].endLine).toBe(61);
   });
 
   it('builds an empty plan from empty or hostile input', () => {

@@ -123,7 +123,7 @@ interface SprintDraft {
 }
 
 const CHECK_LABEL = /(acceptance|criteria|definition of (done|ready)|\bdod\b|\bdor\b|checklist|technical tasks|checks|verification|test plan)/i;
-const ACCEPTANCE_LABEL = /(acceptance|criteria|definition of done|\bdod\b|test plan|verification)/i;
+const ACCEPTANCE_LABEL = /(acceptance|criteria|definition of done|\bdod\b|test plan|verification|independent test)/i;
 const TASKS_LABEL = /^(tasks|implementation tasks|work items|technical breakdown)$/i;
 const SUBTASKS_LABEL = /^(subtasks|sub-tasks)$/i;
 const COMMITTED_LABEL = /^(committed (stories|items|work)|sprint backlog|commitment)$/i;
@@ -563,6 +563,12 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const parentDraft = line.parent >= 0 ? listDraft[line.parent] : -1;
     const content = text.slice(line.textStart, line.end);
     const sprint = currentSprint();
+    const owner = currentOwner();
+    // Numbered task lines of a story keep their ids whether or not they carry a checkbox.
+    if (parentDraft < 0 && line.depth === 0 && owner >= 0 && label?.context === 'tasks' && /^\d/.test(line.marker)) {
+      readAgileTask(index, line, owner, content);
+      return;
+    }
     if (line.box !== '') {
       readCheckboxItem(index, line, parentDraft, content);
       return;
@@ -588,15 +594,10 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       readCommitmentLine(sprint, line, content);
       return;
     }
-    const owner = currentOwner();
     if (line.depth === 0) {
       const bold = readBoldFields(text, line.textStart, line.end);
       if (bold.length > 0 && bold[0].value !== '') {
         readFieldLine(line, bold, true);
-        return;
-      }
-      if (owner >= 0 && label?.context === 'tasks' && /^\d/.test(line.marker)) {
-        readAgileTask(index, line, owner, content);
         return;
       }
       const subtask = owner >= 0 && label?.context === 'subtasks' ? AGILE_SUBTASK.exec(content) : null;
@@ -731,6 +732,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       derive: { parent: owner, base: '', suffix: number },
       title: stripEmphasis(titleText),
       kind: drafts[owner].kind === 'task' ? 'subtask' : 'task',
+      checkbox: line.box !== '' ? { char: line.box, offset: line.boxOffset, optional: line.optional } : undefined,
       parent: owner,
       line: line.lineNo,
       headerEnd: line.end,
@@ -845,10 +847,13 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     });
   }
 
+  /** A list item's text goes on to `lineNo`; its ancestors follow in one pass at the end. */
   function extendItem(draftIndex: number, lineNo: number): void {
-    for (let d = draftIndex; d >= 0 && drafts[d].endLine < lineNo && drafts[d].headingLevel === 0; d = drafts[d].parent) {
-      drafts[d].endLine = lineNo;
-    }
+    if (drafts[draftIndex].endLine < lineNo) drafts[draftIndex].endLine = lineNo;
+  }
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const parent = drafts[i].parent;
+    if (parent >= 0 && drafts[parent].headingLevel === 0 && drafts[parent].endLine < drafts[i].endLine) drafts[parent].endLine = drafts[i].endLine;
   }
 
   // ---- second pass: ids, references, statuses ---------------------------------------------
@@ -1183,6 +1188,8 @@ function rollUp(children: Status[]): Status {
   return 'todo';
 }
 
+const MAX_DERIVED_PREFIX = 48;
+
 /** Final ids: explicit ids first (duplicates get a suffix and a finding), then derived ones. */
 function settleIds(drafts: Draft[], findings: Finding[]): string[] {
   const ids: string[] = new Array(drafts.length);
@@ -1212,7 +1219,8 @@ function settleIds(drafts: Draft[], findings: Finding[]): string[] {
     if (ids[i] !== undefined) return;
     const { parent, base, suffix } = draft.derive;
     const prefix = parent >= 0 ? ids[parent] : base;
-    let id = prefix ? `${prefix}.${suffix}` : suffix;
+    // Deep outlines would make ids as long as the nesting: past a point the line names the item.
+    let id = prefix.length > MAX_DERIVED_PREFIX ? `line-${draft.line}` : prefix ? `${prefix}.${suffix}` : suffix;
     if (taken.has(id.toUpperCase())) {
       let n = 2;
       while (taken.has(`${id}~${n}`.toUpperCase())) n++;
