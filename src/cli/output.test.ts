@@ -42,7 +42,7 @@ describe('formatting helpers', () => {
     expect(quantity(2.5, 'hours')).toBe('2.5 hours');
     expect(quantity(1, 'points')).toBe('1 point');
     expect(percent(1, 3)).toBe('33%');
-    expect(percent(0, 0)).toBe('–');
+    expect(percent(0, 0)).toBe('-');
     expect(bar(1, 4, 8)).toBe('[##------]');
   });
 });

@@ -100,7 +100,7 @@ export function quantity(value: number, unit: string): string {
 }
 
 export function percent(done: number, total: number): string {
-  if (total === 0) return '–';
+  if (total === 0) return '-';
   return `${Math.floor((done / total) * 100)}%`;
 }
 
