@@ -63,8 +63,7 @@ function checkEveryItem(text: string, file: string): void {
     try {
       set = setStatus(plan, text, [item.id], target, index);
     } catch (error) {
-      // Roll-up parents are set through their children; list items with neither a checkbox nor a
-      // status field (agile task lines) have nowhere to hold a status.
+      // Roll-up parents (phases, epics) are set through their children.
       if (isScrumdownError(error) && error.code === 'invalid_argument') {
         refused.push(item.id);
         continue;
@@ -93,10 +92,12 @@ function checkEveryItem(text: string, file: string): void {
     edited++;
   }
   expect(edited).toBeGreaterThan(0);
-  // Every refusal is an item with neither a checkbox nor a status field.
+  // Every refusal is a roll-up parent: no checkbox, no status field, and children of its own.
   for (const id of refused) {
     const item = index.byId.get(id)!;
     expect(item.checkbox ?? item.statusField, id).toBeUndefined();
+    expect(item.statusSource, id).toBe('rollup');
+    expect(item.children.some((child) => index.byId.get(child)?.kind !== 'check'), id).toBe(true);
   }
 }
 

@@ -569,6 +569,11 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       readAgileTask(index, line, owner, content);
       return;
     }
+    const subtask = parentDraft < 0 && line.depth === 0 && owner >= 0 && label?.context === 'subtasks' ? AGILE_SUBTASK.exec(content) : null;
+    if (subtask) {
+      readAgileSubtask(index, line, owner, subtask);
+      return;
+    }
     if (line.box !== '') {
       readCheckboxItem(index, line, parentDraft, content);
       return;
@@ -598,11 +603,6 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       const bold = readBoldFields(text, line.textStart, line.end);
       if (bold.length > 0 && bold[0].value !== '') {
         readFieldLine(line, bold, true);
-        return;
-      }
-      const subtask = owner >= 0 && label?.context === 'subtasks' ? AGILE_SUBTASK.exec(content) : null;
-      if (subtask) {
-        readAgileSubtask(index, line, owner, subtask);
         return;
       }
     }
@@ -752,6 +752,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       aliases: [`SUBTASK ${match[1]}`],
       title: stripEmphasis(match[2].replace(INLINE_HOURS, '')),
       kind: 'subtask',
+      checkbox: line.box !== '' ? { char: line.box, offset: line.boxOffset, optional: line.optional } : undefined,
       parent: owner,
       line: line.lineNo,
       headerEnd: line.end,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../hash.js';
 import type { Item, Plan, PlanStyle } from '../model.js';
+import { buildPlan } from '../build.js';
 import { applyEdits } from './apply.js';
 import { setStatus } from './status.js';
 
@@ -253,6 +254,21 @@ describe('setStatus on items with neither checkbox nor status field', () => {
     const plan = makePlan(text, [epic, story, task]);
     expect(run(plan, text, ['US-001'], 'done')).toBe(text.replace('US-001\n', 'US-001\n**Status:** Done\n'));
     expect(() => setStatus(plan, text, ['EPIC-001'], 'done')).toThrowError(expect.objectContaining({ code: 'invalid_argument', details: expect.objectContaining({ children: ['US-001'] }) }));
+  });
+
+  it('gives a numbered story task a checkbox after its list marker, keeping its id', () => {
+    const text = '### Story 1.1: Login\n**Story ID:** US-001\n\n**Tasks:**\n1. **Form** (4 hrs) - Frontend\n2. **API** (6 hrs) - Backend\n';
+    const plan = buildPlan(text);
+    const set = setStatus(plan, text, ['US-001.2'], 'done');
+    const after = applyEdits(text, set, plan.hash);
+    expect(after).toBe(text.replace('2. **API**', '2. [x] **API**'));
+    const reread = buildPlan(after);
+    expect(reread.items.map((item) => [item.id, item.status])).toEqual([
+      ['US-001', 'in_progress'],
+      ['US-001.1', 'todo'],
+      ['US-001.2', 'done'],
+    ]);
+    expect(() => setStatus(plan, text, ['US-001.1'], 'blocked')).toThrowError(expect.objectContaining({ code: 'status_not_expressible' }));
   });
 
   it('refuses a list item with no checkbox and no field', () => {

@@ -114,6 +114,14 @@ function itemEdits(plan: Plan, text: string, item: Item, status: Status, context
     const edit = boxEdit(item, checkboxOnlyChar(plan, item, status));
     return edit ? [edit] : [];
   }
+  const listLine = boxlessListLine(text, item);
+  if (listLine >= 0) {
+    // A numbered task line with no box yet: the box goes right after its list marker.
+    if (item.status === status) return edits;
+    const char = checkboxOnlyChar(plan, item, status);
+    edits.push({ start: listLine, end: listLine, text: `[${char}] `, itemId: item.id, line: item.line });
+    return edits;
+  }
   if (item.statusSource === 'rollup' && context.rollupParents().has(item.id)) {
     const children = item.children.filter((id) => context.index.byId.get(id)?.kind !== 'check');
     const named = children.slice(0, 5).join(', ') + (children.length > 5 ? ', …' : '');
@@ -126,6 +134,19 @@ function itemEdits(plan: Plan, text: string, item: Item, status: Status, context
   if (item.status === status) return edits;
   edits.push(insertFieldEdit(plan, text, item, 'Status', statusValue(plan.style, status, null)));
   return edits;
+}
+
+const LIST_MARKER = /^[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+/;
+
+/**
+ * Where a checkbox would go on an agile task or subtask line that has none (the offset after its
+ * list marker), or -1 when the item is not such a line.
+ */
+function boxlessListLine(text: string, item: Item): number {
+  if (item.checkbox || item.statusField || item.dialect !== 'agile' || (item.kind !== 'task' && item.kind !== 'subtask')) return -1;
+  const lineStart = text.lastIndexOf('\n', item.headerEnd - 1) + 1;
+  const marker = LIST_MARKER.exec(text.slice(lineStart, item.headerEnd));
+  return marker ? lineStart + marker[0].length : -1;
 }
 
 interface EditContext {
