@@ -29,6 +29,12 @@ describe('missing-field', () => {
     expect(findings(phase([item(1, true, false), item(2, true, true), item(3, true, true)]))).toEqual([]);
   });
 
+  it('does not ask an open item for a status field its finished siblings state', () => {
+    const withStatus = (n: number, status: string | null) =>
+      `### GARD-00${n}: Item ${n}\n**Priority:** HIGH | **Points:** ${n}${status ? ` | **Status:** ${status}` : ''}\n`;
+    expect(findings(phase([withStatus(1, 'Done'), withStatus(2, 'In Progress'), withStatus(3, null)]))).toEqual([]);
+  });
+
   it('reports the one sibling that lacks a field all the others state', () => {
     const result = findings(phase([item(1, false, true), item(2, true, true), item(3, true, true)]));
     expect(result).toHaveLength(1);

@@ -5,7 +5,8 @@ import type { Finding, Item, Plan, PlanIndex } from '../../model.js';
 import { describeItem, makeFinding, type LintRule } from '../rule.js';
 
 /** Keys whose values name the item itself: one sibling lacking them says nothing. */
-const IGNORED = new Set(['id', 'title', 'name', 'description', 'summary', 'notes']);
+// A missing status is not an omission: an item without one is open, or rolls up from its children.
+const IGNORED = new Set(['id', 'title', 'name', 'description', 'summary', 'notes', 'status']);
 
 /**
  * A bold label with nothing after it ("**Technical Notes:**") introduces prose or a list: it is
