@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dependencyGraph, findCycles } from './graph.js';
 import { planWithIndex, type ItemSpec } from './testing.js';
@@ -227,5 +228,119 @@ describe('scale', () => {
     expect(g.edges.get('N99999')).toEqual(['GATE']);
     expect(g.ready).toEqual(['GATE']);
     expect(g.critical.path).toEqual(['GATE', 'N99999']);
+  });
+});
+
+describe('properties on random plans', () => {
+  const statuses = ['todo', 'in_progress', 'review', 'done', 'blocked', 'deferred', 'cancelled'] as const;
+  // A random forest of up to 40 items (each parent earlier than its child) with random
+  // dependencies, some on parents, some forming cycles.
+  const randomPlan = fc
+    .array(
+      fc.record({
+        parent: fc.option(fc.nat(), { nil: undefined }),
+        status: fc.constantFrom(...statuses),
+        hours: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+        deps: fc.array(fc.nat(), { maxLength: 3 }),
+        check: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 40 },
+    )
+    .map((rows) => {
+      const specs: ItemSpec[] = rows.map((row, i) => ({
+        id: `I${i}`,
+        status: row.status,
+        hours: row.hours,
+        parent: i > 0 && row.parent !== undefined ? `I${row.parent % i}` : null,
+        deps: row.deps.map((d) => `I${d % rows.length}`),
+      }));
+      // Checks only as leaves under a non-check parent.
+      rows.forEach((row, i) => {
+        const spec = specs[i];
+        const hasChildren = specs.some((s) => s.parent === spec.id);
+        const parentIsCheck = spec.parent ? specs[Number(spec.parent.slice(1))].kind === 'check' : true;
+        if (row.check && !hasChildren && !parentIsCheck) {
+          spec.kind = 'check';
+          spec.deps = [];
+        }
+      });
+      return specs;
+    });
+
+  it('agrees with a direct reading of ready and blocked, and keeps order, waves and slack consistent', () => {
+    fc.assert(
+      fc.property(randomPlan, (specs) => {
+        const { plan, index } = planWithIndex(specs);
+        const g = dependencyGraph(plan, index);
+        const status = (id: string) => index.byId.get(id)?.status;
+        const finished = (id: string) => status(id) === 'done' || status(id) === 'cancelled';
+        for (const id of g.nodes) {
+          const deps = g.edges.get(id) ?? [];
+          const s = status(id);
+          const isReady = (s === 'todo' || s === 'in_progress') && deps.every(finished);
+          const openish = s !== 'done' && s !== 'cancelled' && s !== 'deferred';
+          const isBlocked = s === 'blocked' || (openish && !deps.every(finished));
+          if (g.ready.includes(id) !== isReady) return false;
+          if (g.blocked.includes(id) !== isBlocked) return false;
+          if (deps.includes(id)) return false;
+          for (const d of deps) if (!g.nodes.includes(d)) return false;
+        }
+        if (g.order.length !== g.nodes.length || new Set(g.order).size !== g.order.length) return false;
+        const inCycle = new Set<string>();
+        // Members of a cycle: nodes that reach themselves through edges.
+        for (const id of g.nodes) {
+          const seen = new Set<string>();
+          const stack = [...(g.edges.get(id) ?? [])];
+          while (stack.length > 0) {
+            const v = stack.pop() as string;
+            if (v === id) inCycle.add(id);
+            if (seen.has(v)) continue;
+            seen.add(v);
+            stack.push(...(g.edges.get(v) ?? []));
+          }
+        }
+        if ((inCycle.size === 0) !== (g.cycles.length === 0)) return false;
+        const position = new Map(g.order.map((id, i) => [id, i]));
+        const wave = new Map<string, number>();
+        g.waves.forEach((ids, w) => ids.forEach((id) => wave.set(id, w)));
+        for (const id of g.nodes) {
+          for (const d of g.edges.get(id) ?? []) {
+            // Dependencies come first unless both sit in the same tangle.
+            if (!(inCycle.has(id) && inCycle.has(d)) && (position.get(d) as number) > (position.get(id) as number)) return false;
+            if (wave.has(id) && wave.has(d) && (wave.get(d) as number) >= (wave.get(id) as number)) return false;
+            if (wave.has(id) && !finished(d) && !wave.has(d)) return false;
+          }
+          if (inCycle.has(id) && wave.has(id)) return false;
+        }
+        if (g.cycles.length === 0) {
+          // Earliest starts and length against a direct longest-path over the effective edges.
+          const unit = g.critical.unit;
+          const weight = (id: string) => {
+            const item = index.byId.get(id);
+            if (!item || item.status === 'done' || item.status === 'cancelled' || item.status === 'deferred') return 0;
+            return unit === 'items' ? 1 : (item[unit] ?? 0);
+          };
+          const finish = new Map<string, number>();
+          const finishOf = (id: string): number => {
+            const known = finish.get(id);
+            if (known !== undefined) return known;
+            let start = 0;
+            for (const d of g.edges.get(id) ?? []) start = Math.max(start, finishOf(d));
+            finish.set(id, start + weight(id));
+            return start + weight(id);
+          };
+          let longest = 0;
+          for (const id of g.nodes) longest = Math.max(longest, finishOf(id));
+          if (Math.abs(longest - g.critical.length) > 1e-9) return false;
+          for (const [id, es] of g.critical.earliestStart) if (Math.abs(finishOf(id) - weight(id) - es) > 1e-9) return false;
+          const pathLength = g.critical.path.reduce((sum, id) => sum + weight(id), 0);
+          if (Math.abs(pathLength - g.critical.length) > 1e-9) return false;
+        }
+        for (const slack of g.critical.slack.values()) if (slack < -1e-9) return false;
+        for (const id of g.critical.path) if (Math.abs(g.critical.slack.get(id) as number) > 1e-9) return false;
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -456,28 +456,51 @@ export function dependencyGraph(plan: Plan, index: PlanIndex): DependencyGraph {
     edges.set(item.id, waits);
   }
 
-  // Topological order with edges inside a tangle cut, so every node gets a place.
+  // Topological order of the condensation: a tangle (cycle) is released as a whole once
+  // everything outside it that it waits for is placed, so every node gets a place and work
+  // that waits for a tangle comes after all of it. Edges inside a tangle are cut.
   const cut = (u: number, v: number) => comp[u] === comp[v] && compSize[comp[u]] > 1;
-  const remaining = new Int32Array(g.size);
+  const compCount = compSize.length;
+  const waitingOn = new Int32Array(compCount);
+  const memberStart = new Int32Array(compCount + 1);
   for (let v = 0; v < g.size; v++) {
-    for (let k = g.predStart[v]; k < g.predStart[v + 1]; k++) if (!cut(v, g.preds[k])) remaining[v]++;
+    memberStart[comp[v] + 1]++;
+    for (let k = g.predStart[v]; k < g.predStart[v + 1]; k++) if (comp[g.preds[k]] !== comp[v]) waitingOn[comp[v]]++;
   }
+  for (let c = 0; c < compCount; c++) memberStart[c + 1] += memberStart[c];
+  const unplaced = Int32Array.from(compSize);
+  const members = new Int32Array(g.size);
+  const memberFill = memberStart.slice(0, compCount);
+  for (let v = 0; v < g.size; v++) members[memberFill[comp[v]]++] = v;
+
   const topo = new Int32Array(g.size);
   let topoLen = 0;
   const order: string[] = [];
   const isTask = (v: number) => v < n && s.actionable[v] === 1;
   const passThrough: number[] = [];
   const taskHeap = new MinHeap();
-  const release = (v: number) => (isTask(v) ? taskHeap.push(v) : passThrough.push(v));
-  for (let v = 0; v < g.size; v++) if (remaining[v] === 0) release(v);
+  const releaseComponent = (c: number) => {
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+      const v = members[m];
+      if (isTask(v)) taskHeap.push(v);
+      else passThrough.push(v);
+    }
+  };
+  for (let c = 0; c < compCount; c++) if (waitingOn[c] === 0) releaseComponent(c);
   while (passThrough.length > 0 || taskHeap.size > 0) {
     // Connector nodes carry no work: settle them first so document order decides among tasks.
     const v = passThrough.length > 0 ? (passThrough.pop() as number) : taskHeap.pop();
     topo[topoLen++] = v;
     if (isTask(v)) order.push(items[v].id);
-    for (let k = g.succStart[v]; k < g.succStart[v + 1]; k++) {
-      const w = g.succs[k];
-      if (!cut(w, v) && --remaining[w] === 0) release(w);
+    // What waits for a tangle waits for all of it: successors hear of it once it is all placed.
+    const own = comp[v];
+    if (--unplaced[own] > 0) continue;
+    for (let m = memberStart[own]; m < memberStart[own + 1]; m++) {
+      const u = members[m];
+      for (let k = g.succStart[u]; k < g.succStart[u + 1]; k++) {
+        const c = comp[g.succs[k]];
+        if (c !== own && --waitingOn[c] === 0) releaseComponent(c);
+      }
     }
   }
 
