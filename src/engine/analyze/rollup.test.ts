@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeRollups, measureTotal } from './rollup.js';
 import { planWithIndex, type ItemSpec } from './testing.js';
@@ -104,5 +105,66 @@ describe('measureTotal', () => {
 
   it('ignores unknown ids', () => {
     expect(measureTotal(plan, index, ['NOPE'], 'points')).toBe(0);
+  });
+});
+
+describe('properties on random plans', () => {
+  const statuses = ['todo', 'in_progress', 'review', 'done', 'blocked', 'deferred', 'cancelled'] as const;
+  const randomPlan = fc
+    .array(
+      fc.record({
+        parent: fc.option(fc.nat(), { nil: undefined }),
+        status: fc.constantFrom(...statuses),
+        points: fc.option(fc.integer({ min: 0, max: 13 }), { nil: undefined }),
+        section: fc.constantFrom('a', 'b', 'c'),
+      }),
+      { minLength: 1, maxLength: 30 },
+    )
+    .map((rows) =>
+      rows.map<ItemSpec>((row, i) => ({
+        id: `I${i}`,
+        status: row.status,
+        points: row.points,
+        section: row.section,
+        parent: i > 0 && row.parent !== undefined ? `I${row.parent % i}` : null,
+      })),
+    );
+
+  it('counts each carrier once, whichever way the items are named', () => {
+    fc.assert(
+      fc.property(randomPlan, fc.array(fc.nat(), { maxLength: 6 }), (specs, picks) => {
+        const { plan, index } = planWithIndex({ items: specs, sections: [['a', 'root'], ['b', 'a'], ['c', 'root']] });
+        const descendants = (id: string): string[] => {
+          const out: string[] = [];
+          const stack = [...(index.byId.get(id)?.children ?? [])];
+          while (stack.length > 0) {
+            const next = stack.pop() as string;
+            out.push(next);
+            stack.push(...(index.byId.get(next)?.children ?? []));
+          }
+          return out;
+        };
+        const isCarrier = (id: string) =>
+          index.byId.get(id)?.points !== undefined && descendants(id).every((d) => index.byId.get(d)?.points === undefined);
+        const counted = (id: string) => isCarrier(id) && !['deferred', 'cancelled'].includes(index.byId.get(id)?.status as string);
+        const named = picks.map((p) => `I${p % specs.length}`);
+        const union = new Set(named.flatMap((id) => [id, ...descendants(id)]));
+        const expected = [...union].filter(counted).reduce((sum, id) => sum + (index.byId.get(id)?.points ?? 0), 0);
+        if (measureTotal(plan, index, named, 'points') !== expected) return false;
+        const all = plan.items.filter((item) => counted(item.id)).reduce((sum, item) => sum + (item.points ?? 0), 0);
+        const rollups = computeRollups(plan, index);
+        if (rollups.overall.points.total !== all) return false;
+        const bySection = ['root', 'a', 'b', 'c'].map((id) => rollups.bySection.get(id)?.points.total);
+        const inSections = (ids: string[]) =>
+          plan.items.filter((item) => ids.includes(item.section) && counted(item.id)).reduce((sum, item) => sum + (item.points ?? 0), 0);
+        return (
+          bySection[0] === all &&
+          bySection[1] === inSections(['a', 'b']) &&
+          bySection[2] === inSections(['b']) &&
+          bySection[3] === inSections(['c'])
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
