@@ -19,6 +19,7 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 
+import { generatePlan, GENERATED_DIALECTS } from './support/generate.js';
 import { markdownDocument } from './support/markdown-arbitrary.js';
 import { mdastTasks, scannerTasks, taskDifferences } from './support/task-lines.js';
 
@@ -55,6 +56,25 @@ describe('real plans', () => {
       expect(taskDifferences(text)).toEqual([]);
     });
   }
+});
+
+describe('generated plans (the benchmark generator)', () => {
+  for (const [seed, eol] of [[1, '\n'], [2, '\r\n'], [3, '\n']] as const) {
+    it(`seed ${seed}${eol === '\r\n' ? ', CRLF' : ''}: same task lines as mdast`, () => {
+      const text = generatePlan({ items: 300, seed, eol });
+      expect(mdastTasks(text).length).toBeGreaterThan(300);
+      expect(taskDifferences(text)).toEqual([]);
+    });
+  }
+  it('each dialect alone: same task lines as mdast', () => {
+    for (const dialect of GENERATED_DIALECTS) {
+      expect(taskDifferences(generatePlan({ items: 60, seed: 9, dialects: [dialect] }))).toEqual([]);
+    }
+  });
+  it('is deterministic for a seed and differs between seeds', () => {
+    expect(generatePlan({ items: 200, seed: 5 })).toBe(generatePlan({ items: 200, seed: 5 }));
+    expect(generatePlan({ items: 200, seed: 5 })).not.toBe(generatePlan({ items: 200, seed: 6 }));
+  });
 });
 
 describe('generated documents', () => {
