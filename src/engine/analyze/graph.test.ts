@@ -97,6 +97,24 @@ describe('dependencyGraph: inherited and group dependencies', () => {
     expect(g.blocked).toEqual(['U2']);
   });
 
+  it('leaves shelved tasks out of a dependency on their phase', () => {
+    const { plan, index } = planWithIndex([
+      { id: 'P1', kind: 'phase' },
+      { id: 'A', parent: 'P1', status: 'done' },
+      { id: 'ICE', parent: 'P1', status: 'deferred' },
+      { id: 'DROP', parent: 'P1', status: 'cancelled' },
+      { id: 'P2', kind: 'phase', deps: ['P1'] },
+      { id: 'B', parent: 'P2' },
+      { id: 'C', deps: ['ICE'] },
+    ]);
+    const g = dependencyGraph(plan, index);
+    expect(g.edges.get('B')).toEqual(['A']);
+    expect(g.edges.get('C')).toEqual(['ICE']);
+    expect(g.ready).toEqual(['B']);
+    expect(g.blocked).toEqual(['C']);
+    expect(g.waves).toEqual([['B']]);
+  });
+
   it('drops a parent’s dependency on its own child', () => {
     const { plan, index } = planWithIndex([
       { id: 'S', kind: 'story', deps: ['t1'] },

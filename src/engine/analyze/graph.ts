@@ -8,14 +8,17 @@
 //   start(X) — X may begin. It waits for start(parent) and for done(D) of every dependency D
 //              that X itself writes.
 // A task therefore waits for its own dependencies and those of every enclosing phase or story,
-// and a dependency on a parent means every actionable item under it. Every pass is iterative
+// and a dependency on a parent means every actionable item under it that is not shelved
+// (deferred or cancelled work is out of the parent's scope, as in the status roll-up). Every pass is iterative
 // and linear in items plus written references.
 
-import { isActionable, isClosed } from '../model.js';
+import { isActionable, isClosed, isShelved } from '../model.js';
 import type { Item, Plan, PlanIndex } from '../model.js';
 
 export type CriticalUnit = 'hours' | 'points' | 'items';
 
+/** The longest chain of remaining work. Done and shelved items weigh nothing; edges inside a
+ *  cycle are cut, so numbers around a cycle are only indicative until it is fixed. */
 export interface CriticalPath {
   /** Open actionable items on the longest chain of remaining work, first to last. */
   path: string[];
@@ -31,7 +34,8 @@ export interface CriticalPath {
 export interface DependencyGraph {
   /** Actionable item ids, in document order. */
   nodes: string[];
-  /** Actionable id -> actionable ids it waits for (own, inherited and expanded dependencies). */
+  /** Actionable id -> actionable ids it waits for: its own dependencies and those of every
+   *  enclosing item; a dependency on a parent stands for its actionable items not shelved. */
   edges: Map<string, string[]>;
   /** Actionable, todo or in progress, and every dependency done or cancelled. */
   ready: string[];
@@ -56,6 +60,8 @@ interface Structure {
   parent: Int32Array;
   isCheck: Uint8Array;
   actionable: Uint8Array;
+  /** Actionable items that are deferred or cancelled: a group dependency leaves them out. */
+  shelved: Uint8Array;
   /** Positions in pre-order. */
   preorder: Int32Array;
   enter: Int32Array;
@@ -76,10 +82,14 @@ function buildStructure(plan: Plan, index: PlanIndex): Structure {
   const parent = new Int32Array(n).fill(-1);
   const isCheck = new Uint8Array(n);
   const actionable = new Uint8Array(n);
+  const shelved = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (item.kind === 'check') isCheck[i] = 1;
-    else if (isActionable(item, index)) actionable[i] = 1;
+    else if (isActionable(item, index)) {
+      actionable[i] = 1;
+      if (isShelved(item.status)) shelved[i] = 1;
+    }
     if (item.parent !== null) {
       const p = index.order.get(item.parent);
       if (p !== undefined && p !== i) parent[i] = p;
@@ -158,6 +168,7 @@ function buildStructure(plan: Plan, index: PlanIndex): Structure {
     parent,
     isCheck,
     actionable,
+    shelved,
     preorder,
     enter,
     exit,
@@ -192,7 +203,9 @@ function buildGraph(s: Structure): Graph {
     if (s.actionable[i]) wait(i, n + i);
     const p = s.parent[i];
     if (p >= 0 && !s.isCheck[p]) {
-      wait(p, i); // done(parent) waits for done(child)
+      // done(parent) waits for done(child); shelved work is out of the parent's scope, as in
+      // the status roll-up.
+      if (!s.shelved[i]) wait(p, i);
       wait(n + i, n + p); // start(child) waits for start(parent)
     }
     for (let k = s.depStart[i]; k < s.depStart[i + 1]; k++) wait(n + i, s.depList[k]);
@@ -410,7 +423,7 @@ export function dependencyGraph(plan: Plan, index: PlanIndex): DependencyGraph {
     if (s.isCheck[i]) continue;
     if (s.actionable[i]) finished[i] = closed[i];
     const p = s.parent[i];
-    if (p >= 0 && !finished[i]) finished[p] = 0;
+    if (p >= 0 && !finished[i] && !s.shelved[i]) finished[p] = 0;
   }
   // Clear to start: the parent is clear and every written dependency is finished.
   const clear = new Uint8Array(n);
@@ -447,7 +460,7 @@ export function dependencyGraph(plan: Plan, index: PlanIndex): DependencyGraph {
         const d = s.depList[e];
         for (let a = s.firstAct[d]; a < s.endAct[d]; a++) {
           const t = s.actList[a];
-          if (listedFor[t] === i) continue;
+          if (listedFor[t] === i || (t !== d && s.shelved[t])) continue;
           listedFor[t] = i;
           waits.push(items[t].id);
         }
