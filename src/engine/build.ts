@@ -147,6 +147,20 @@ const PROSE_AFTER = /\b(?:depends on|requires|needs|after|is blocked by|blocked 
 const ARROW = /\s*(?:→|->|⟶|=>)\s*/;
 
 
+/**
+ * Shared empty values: most items have no aliases, roles, dependencies or fields, and a plan of
+ * 100,000 items should not carry 500,000 empty arrays. Frozen, so a stray write fails loudly.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NO_FIELDS: Record<string, FieldValue> = Object.freeze({}) as Record<string, FieldValue>;
+
+/** `list` with `value` added; a shared empty list is replaced, never written to. */
+function append<T>(list: T[], value: T): T[] {
+  if (list === NONE) return [value];
+  list.push(value);
+  return list;
+}
+
 function slug(text: string): string {
   const s = text
     .toLowerCase()
@@ -268,16 +282,16 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const draft: Draft = {
       explicitId: p.explicitId,
       derive: p.derive,
-      aliases: p.aliases ?? [],
+      aliases: p.aliases ?? NONE,
       title: p.title,
       kind: p.kind,
       checkbox: p.checkbox,
-      fields: {},
-      tags: p.tags ?? [],
-      roles: [],
-      depTexts: [],
+      fields: NO_FIELDS,
+      tags: p.tags ?? NONE,
+      roles: NONE,
+      depTexts: NONE,
       parent: p.parent ?? -1,
-      children: [],
+      children: NONE,
       checklist: p.checklist,
       section: p.section ?? currentSection(),
       line: p.line,
@@ -295,14 +309,15 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     };
     const index = drafts.length;
     drafts.push(draft);
-    if (draft.parent >= 0) drafts[draft.parent].children.push(index);
+    if (draft.parent >= 0) drafts[draft.parent].children = append(drafts[draft.parent].children, index);
     return index;
   }
 
   function addField(draft: Draft, field: RawField, line: number): void {
     const value: FieldValue = { value: field.value, line, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
+    if (draft.fields === NO_FIELDS) draft.fields = {};
     if (!Object.hasOwn(draft.fields, field.key)) draft.fields[field.key] = value;
-    if (field.key === 'deps') draft.depTexts.push({ raw: field.value, line, numeric: draft.dialect === 'kiro' });
+    if (field.key === 'deps') draft.depTexts = append(draft.depTexts, { raw: field.value, line, numeric: draft.dialect === 'kiro' });
     if (field.key === 'id') {
       const id = cleanCell(field.value);
       if (/^[A-Za-z][\w.-]*$/.test(id)) {
@@ -314,7 +329,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       if (status && !(status in statusWords)) statusWords[status] = field.value;
     }
     if (ACCEPTANCE_LABEL.test(field.label) || /test criteria/i.test(field.label)) draft.hasAcceptance = true;
-    if (field.key === 'role' && field.value) draft.roles.push(...field.value.split(/[,/&+]|\band\b/).map((r) => r.trim()).filter(Boolean));
+    if (field.key === 'role' && field.value) draft.roles = [...draft.roles, ...field.value.split(/[,/&+]|\band\b/).map((r) => r.trim()).filter(Boolean)];
   }
 
   function closeSectionsTo(level: number): void {
@@ -455,7 +470,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       const draft = drafts[draftIndex];
       const group = sectionFrames.length > 1 ? enclosingPriority() : undefined;
       draft.sectionPriority = info.priority ?? group;
-      if (info.sprint) draft.fields.sprint = { value: info.sprint, line: line.lineNo, span: { start: line.start, end: line.start }, label: 'Sprint' };
+      if (info.sprint) draft.fields = { sprint: { value: info.sprint, line: line.lineNo, span: { start: line.start, end: line.start }, label: 'Sprint' } };
       if (info.declared) {
         declaredFromHeadings.push({ draft: draftIndex, line: line.lineNo, label: raw, ...info.declared });
       }
@@ -483,9 +498,13 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const declaredFromHeadings: Array<{ draft: number; line: number; label: string; value: number; approximate: boolean; measure: 'points' | 'hours' }> = [];
 
   const sectionIds = new Set<string>();
+  /** Next number to try per base, so a heading repeated thousands of times costs no search. */
+  const sectionSuffix = new Map<string, number>();
   function uniqueSectionId(base: string): string {
     let id = base;
-    for (let n = 2; sectionIds.has(id); n++) id = `${base}-${n}`;
+    let n = sectionSuffix.get(base) ?? 2;
+    while (sectionIds.has(id)) id = `${base}-${n++}`;
+    sectionSuffix.set(base, n);
     sectionIds.add(id);
     return id;
   }
@@ -695,7 +714,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     listDraft[index] = draftIndex;
     const draft = drafts[draftIndex];
     if (kind !== 'check') readInlineMetadata(draft, rest, line);
-    if (dialect === 'kiro' && explicitId) draft.aliases.push(`TASK ${explicitId}`);
+    if (dialect === 'kiro' && explicitId) draft.aliases = append(draft.aliases, `TASK ${explicitId}`);
     if (kind !== 'check' && owner >= 0 && drafts[owner].sectionPriority && parent === owner) draft.sectionPriority = drafts[owner].sectionPriority;
   }
 
@@ -714,7 +733,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
 
   function readInlineMetadata(draft: Draft, rest: string, line: ScanLine): void {
     const depends = INLINE_DEPENDS.exec(rest);
-    if (depends) draft.depTexts.push({ raw: depends[1] ?? depends[2], line: line.lineNo, numeric: draft.dialect === 'kiro' });
+    if (depends) draft.depTexts = append(draft.depTexts, { raw: depends[1] ?? depends[2], line: line.lineNo, numeric: draft.dialect === 'kiro' });
     const hours = INLINE_HOURS.exec(rest);
     if (hours) draft.inlineHours = Number(hours[1]);
     const points = INLINE_POINTS.exec(rest);
@@ -742,7 +761,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const draft = drafts[draftIndex];
     readInlineMetadata(draft, tail, line);
     const role = TRAILING_ROLE.exec(tail.trim());
-    if (role) draft.roles.push(...role[1].split(/[/&+,]/).map((r) => r.trim()).filter(Boolean));
+    if (role) draft.roles = [...draft.roles, ...role[1].split(/[/&+,]/).map((r) => r.trim()).filter(Boolean)];
   }
 
   function readAgileSubtask(index: number, line: ScanLine, owner: number, match: RegExpExecArray): void {
@@ -977,13 +996,13 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const hours = hoursField ? parseHours(hoursField.value) : draft.inlineHours;
     const priority = fields.priority ? stripEmphasis(fields.priority.value) : draft.sectionPriority;
     const assignee = fields.assignee ? stripEmphasis(fields.assignee.value) : draft.inlineAssignee;
-    const deps: Reference[] = depRefs[i].map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
+    const deps: Reference[] = depRefs[i].length === 0 ? NONE : depRefs[i].map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
     let tags = draft.tags;
     if (fields.tags) {
       tags = tags.slice();
       for (const tag of fields.tags.value.split(/[,\s]+/)) if (tag && !tags.includes(tag)) tags.push(tag.replace(/^#/, ''));
     }
-    const children = draft.children.map((c) => ids[c]);
+    const children = draft.children.length === 0 ? NONE : draft.children.map((c) => ids[c]);
     // One shape for every item (absent values are undefined) keeps property access monomorphic.
     return {
       id: ids[i],
