@@ -1,10 +1,12 @@
 // Hostile and degenerate plans through the whole builder: deep nesting, huge lines, unterminated
 // fences, NUL bytes, and repetition that would make a careless builder quadratic. Each must
 // finish quickly, without a stack overflow, and give a plan that still makes sense.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { buildPlan } from '../src/engine/build.js';
 import type { Plan } from '../src/engine/model.js';
+import { GENERATED_DIALECTS, generatePlan } from './support/generate.js';
 
 /** Builds and returns the plan with the elapsed milliseconds. */
 function timed(text: string): { plan: Plan; ms: number } {
@@ -109,5 +111,29 @@ describe('repetition', () => {
     const { plan, ms } = timed(Array.from({ length: 8000 }, () => '- [ ] T001 Write unit tests').join('\n'));
     expect(new Set(plan.items.map((item) => item.id)).size).toBe(8000);
     expect(ms).toBeLessThan(1000);
+  });
+});
+
+describe('generated plans', () => {
+  it('never make buildPlan throw, and give unique ids with parents first', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 250 }),
+        fc.subarray([...GENERATED_DIALECTS], { minLength: 1 }),
+        fc.constantFrom('\n' as const, '\r\n' as const),
+        (seed, items, dialects, eol) => {
+          const plan = buildPlan(generatePlan({ items, seed, dialects, eol }), 'generated.md');
+          const position = new Map(plan.items.map((item, i) => [item.id, i]));
+          expect(position.size).toBe(plan.items.length);
+          for (const [i, item] of plan.items.entries()) {
+            if (item.parent !== null) expect(position.get(item.parent)).toBeLessThan(i);
+          }
+          // The generator writes at least `items` tasks, stories and subtasks besides the checks.
+          expect(plan.items.filter((item) => item.kind !== 'check').length).toBeGreaterThanOrEqual(items);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
