@@ -877,12 +877,9 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   // ---- second pass: ids, references, statuses ---------------------------------------------
-  const ids = settleIds(drafts, findings);
-  const aliasMap = new Map<string, number>();
-  drafts.forEach((draft, i) => {
-    const key = refKey(ids[i]);
-    if (!aliasMap.has(key)) aliasMap.set(key, i);
-  });
+  // Ids are looked up case-insensitively, by the same upper-case keys settleIds used; aliases
+  // ("Phase 2", "Story 1.1") come after, so an id always wins over an alias.
+  const { ids, byKey: aliasMap } = settleIds(drafts, findings);
   drafts.forEach((draft, i) => {
     for (const alias of draft.aliases) {
       const key = refKey(alias);
@@ -930,13 +927,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return members;
   }
 
-  const depRefs: Array<Array<{ raw: string; line: number; ids: number[]; unresolved: string[]; group?: string }>> = drafts.map(() => []);
+  type ResolvedRef = { raw: string; line: number; ids: number[]; unresolved: string[]; group?: string };
+  const depRefs: Array<ResolvedRef[] | undefined> = new Array(drafts.length);
   drafts.forEach((draft, i) => {
     for (const dep of draft.depTexts) {
       const parsed = parseRefs(dep.raw, dep.numeric);
       if (parsed.none) continue;
       const { ids: found, unresolved } = resolve(parsed, i);
-      depRefs[i].push({ raw: dep.raw, line: dep.line, ids: found, unresolved, group: parsed.group ? dep.raw : undefined });
+      (depRefs[i] ??= []).push({ raw: dep.raw, line: dep.line, ids: found, unresolved, group: parsed.group ? dep.raw : undefined });
     }
   });
   for (const prose of proseDeps) readProseDependency(prose.text, prose.line);
@@ -964,7 +962,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (prerequisites.length === 0 || dependents.length === 0) return;
     for (const dependent of dependents) {
       const ids = prerequisites.filter((p) => p !== dependent);
-      if (ids.length > 0) depRefs[dependent].push({ raw, line, ids, unresolved: [] });
+      if (ids.length > 0) (depRefs[dependent] ??= []).push({ raw, line, ids, unresolved: [] });
     }
   }
 
@@ -996,7 +994,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const hours = hoursField ? parseHours(hoursField.value) : draft.inlineHours;
     const priority = fields.priority ? stripEmphasis(fields.priority.value) : draft.sectionPriority;
     const assignee = fields.assignee ? stripEmphasis(fields.assignee.value) : draft.inlineAssignee;
-    const deps: Reference[] = depRefs[i].length === 0 ? NONE : depRefs[i].map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
+    const refs = depRefs[i];
+    const deps: Reference[] = refs === undefined ? NONE : refs.map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
     let tags = draft.tags;
     if (fields.tags) {
       tags = tags.slice();
@@ -1211,7 +1210,7 @@ function rollUp(children: Status[]): Status {
 const MAX_DERIVED_PREFIX = 48;
 
 /** Final ids: explicit ids first (duplicates get a suffix and a finding), then derived ones. */
-function settleIds(drafts: Draft[], findings: Finding[]): string[] {
+function settleIds(drafts: Draft[], findings: Finding[]): { ids: string[]; byKey: Map<string, number> } {
   const ids: string[] = new Array(drafts.length);
   const taken = new Map<string, number>();
   drafts.forEach((draft, i) => {
@@ -1241,15 +1240,17 @@ function settleIds(drafts: Draft[], findings: Finding[]): string[] {
     const prefix = parent >= 0 ? ids[parent] : base;
     // Deep outlines would make ids as long as the nesting: past a point the line names the item.
     let id = prefix.length > MAX_DERIVED_PREFIX ? `line-${draft.line}` : prefix ? `${prefix}.${suffix}` : suffix;
-    if (taken.has(id.toUpperCase())) {
+    let key = id.toUpperCase();
+    if (taken.has(key)) {
       let n = 2;
-      while (taken.has(`${id}~${n}`.toUpperCase())) n++;
+      while (taken.has(`${key}~${n}`)) n++;
       id = `${id}~${n}`;
+      key = `${key}~${n}`;
     }
     ids[i] = id;
-    taken.set(id.toUpperCase(), i);
+    taken.set(key, i);
   });
-  return ids;
+  return { ids, byKey: taken };
 }
 
 function readStyle(text: string, scanned: ScanResult, statusWords: Partial<Record<Status, string>>): PlanStyle {
