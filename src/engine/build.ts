@@ -28,7 +28,7 @@ import { isShelved } from './model.js';
 import { contentHash } from './hash.js';
 import { K, kindOf, lineText, markerStart, OPTIONAL, scan, type ScanLine, type ScanResult } from './scan.js';
 import { cleanCell, isHourUnit, parseHours, parseNumber } from './read/cells.js';
-import { readBoldFields, readEmphasisField, readPlainField, type RawField } from './read/fields.js';
+import { readBoldFields, readEmphasisField, readPlainField, type LabelMemo, type RawField } from './read/fields.js';
 import { classifyHeading, headingNumber, type HeadingInfo } from './read/headings.js';
 import { parseRefs, refKey, type ParsedRef } from './read/refs.js';
 import { parseStatus } from './read/status.js';
@@ -161,14 +161,22 @@ function append<T>(list: T[], value: T): T[] {
   return list;
 }
 
+/** A short id from heading text: lower-case letters and digits joined by single dashes. */
 function slug(text: string): string {
-  const s = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 32)
-    .replace(/-+$/, '');
-  return s || 'section';
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < text.length && out.length < 32; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && out.length > 0) out += '-';
+      out += String.fromCharCode(c);
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out || 'section';
 }
 
 /** "Acceptance Criteria" → "ac", "Definition of Done (DoD)" → "dd": the prefix of check ids. */
@@ -197,10 +205,18 @@ function statusOfBox(char: string): Status {
   return 'todo';
 }
 
-const EMPHASIS_OR_SPACING = /\*\*|__|\s\s|\t/;
-
+/** Title text without `**`/`__` emphasis and with runs of whitespace made single spaces. */
 function stripEmphasis(text: string): string {
-  if (!EMPHASIS_OR_SPACING.test(text)) return text.trim();
+  // Most titles have nothing to strip: check with one character scan before any regex.
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 9 || (c === 32 && text.charCodeAt(i + 1) === 32)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text.trim();
   return text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -230,6 +246,17 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const childCounters = new Map<string, number>();
   const childCount: number[] = [];
   const abbreviations = new Map<string, string>();
+  // Labels and status words repeat through a document: each is read once.
+  const labelKeys: LabelMemo = new Map();
+  const statusWordCache = new Map<string, Status | null>();
+  const statusOf = (value: string): Status | null => {
+    let status = statusWordCache.get(value);
+    if (status === undefined) {
+      status = parseStatus(value);
+      if (statusWordCache.size < 10_000) statusWordCache.set(value, status);
+    }
+    return status;
+  };
   const sectionNumbers: Array<string | undefined> = [];
   let label: { context: LabelContext; text: string } | null = null;
   let title = '';
@@ -325,7 +352,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       }
     }
     if (field.key === 'status') {
-      const status = parseStatus(field.value);
+      const status = statusOf(field.value);
       if (status && !(status in statusWords)) statusWords[status] = field.value;
     }
     if (ACCEPTANCE_LABEL.test(field.label) || /test criteria/i.test(field.label)) draft.hasAcceptance = true;
@@ -600,17 +627,17 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     // Detail lines under a checkbox item: fields, Kiro's `_Requirements:_`, `Depends on:`.
     if (parentDraft >= 0) {
       const draft = drafts[parentDraft];
-      const bold = readBoldFields(text, line.textStart, line.end);
+      const bold = readBoldFields(text, line.textStart, line.end, labelKeys);
       if (bold.length > 0 && bold[0].value !== '') {
         for (const field of bold) addField(draft, field, line.lineNo);
         return;
       }
-      const emphasis = readEmphasisField(text, line.textStart, line.end);
+      const emphasis = readEmphasisField(text, line.textStart, line.end, labelKeys);
       if (emphasis) {
         addField(draft, emphasis, line.lineNo);
         return;
       }
-      const plain = readPlainField(text, line.textStart, line.end, (key) => key === 'deps' || key === 'points' || key === 'hours' || key === 'assignee' || key === 'status' || key === 'priority');
+      const plain = readPlainField(text, line.textStart, line.end, (key) => key === 'deps' || key === 'points' || key === 'hours' || key === 'assignee' || key === 'status' || key === 'priority', labelKeys);
       if (plain) addField(draft, plain, line.lineNo);
       return;
     }
@@ -619,7 +646,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       return;
     }
     if (line.depth === 0) {
-      const bold = readBoldFields(text, line.textStart, line.end);
+      const bold = readBoldFields(text, line.textStart, line.end, labelKeys);
       if (bold.length > 0 && bold[0].value !== '') {
         readFieldLine(line, bold, true);
         return;
@@ -660,11 +687,13 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     let rest = content;
     let explicitId: string | undefined;
     let dialect: Dialect = 'checklist';
-    const tags: string[] = [];
+    let tags: string[] = NONE;
     if (kind !== 'check') {
-      const spec = SPEC_ID.exec(rest);
-      const kiro = spec ? null : KIRO_ID.exec(rest);
-      const listed = spec || kiro ? null : LIST_EXPLICIT_ID.exec(rest);
+      // The first character tells which id form can follow, so at most one pattern runs.
+      const first = rest.charCodeAt(0);
+      const spec = first === 84 ? SPEC_ID.exec(rest) : null;
+      const kiro = !spec && first >= 48 && first <= 57 ? KIRO_ID.exec(rest) : null;
+      const listed = !spec && !kiro && (first === 42 || first === 91 || (first >= 65 && first <= 90)) ? LIST_EXPLICIT_ID.exec(rest) : null;
       if (spec) {
         explicitId = spec[1];
         dialect = 'spec-kit';
@@ -678,14 +707,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
         dialect = 'backlog';
         rest = rest.slice(listed[0].length);
       }
-      for (let tag = BRACKET_TAG.exec(rest); tag; tag = BRACKET_TAG.exec(rest)) {
-        tags.push(tag[1].trim());
+      for (let tag = rest.charCodeAt(0) === 91 ? BRACKET_TAG.exec(rest) : null; tag; tag = rest.charCodeAt(0) === 91 ? BRACKET_TAG.exec(rest) : null) {
+        tags = append(tags, tag[1].trim());
         rest = rest.slice(tag[0].length);
       }
       if (tags.length > 0 && dialect === 'checklist') dialect = 'spec-kit';
     }
     if (line.optional) {
-      tags.push('optional');
+      tags = append(tags, 'optional');
       if (dialect === 'checklist') dialect = 'kiro';
     }
     const base = kind === 'check' ? (parent >= 0 ? '' : currentSection()) : parentDraft >= 0 ? '' : sectionKey();
@@ -732,14 +761,22 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   function readInlineMetadata(draft: Draft, rest: string, line: ScanLine): void {
-    const depends = INLINE_DEPENDS.exec(rest);
-    if (depends) draft.depTexts = append(draft.depTexts, { raw: depends[1] ?? depends[2], line: line.lineNo, numeric: draft.dialect === 'kiro' });
-    const hours = INLINE_HOURS.exec(rest);
-    if (hours) draft.inlineHours = Number(hours[1]);
-    const points = INLINE_POINTS.exec(rest);
-    if (points) draft.inlinePoints = Number(points[1]);
-    const mention = MENTION.exec(rest);
-    if (mention) draft.inlineAssignee = mention[1];
+    // Cheap character tests first: most titles carry no metadata at all.
+    const paren = rest.includes('(') || rest.includes('[');
+    if (paren || /depend|blocked/i.test(rest)) {
+      const depends = INLINE_DEPENDS.exec(rest);
+      if (depends) draft.depTexts = append(draft.depTexts, { raw: depends[1] ?? depends[2], line: line.lineNo, numeric: draft.dialect === 'kiro' });
+    }
+    if (paren) {
+      const hours = INLINE_HOURS.exec(rest);
+      if (hours) draft.inlineHours = Number(hours[1]);
+      const points = INLINE_POINTS.exec(rest);
+      if (points) draft.inlinePoints = Number(points[1]);
+    }
+    if (rest.includes('@')) {
+      const mention = MENTION.exec(rest);
+      if (mention) draft.inlineAssignee = mention[1];
+    }
   }
 
   function readAgileTask(index: number, line: ScanLine, owner: number, content: string): void {
@@ -838,7 +875,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
         break;
       case 'text': {
         readWrittenSums(line);
-        const fields = readBoldFields(text, line.textStart, line.end);
+        const fields = readBoldFields(text, line.textStart, line.end, labelKeys);
         if (fields.length > 0) {
           readFieldLine(line, fields, false);
         } else if (sectionHas('dependencies')) {
@@ -971,7 +1008,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const sources: Item['statusSource'][] = new Array(drafts.length);
   for (let i = drafts.length - 1; i >= 0; i--) {
     const draft = drafts[i];
-    const field = draft.fields.status ? parseStatus(draft.fields.status.value) : null;
+    const field = draft.fields.status ? statusOf(draft.fields.status.value) : null;
     if (field) {
       statuses[i] = field;
       sources[i] = 'field';
@@ -1177,11 +1214,12 @@ function loadLine(scanned: ScanResult, text: string, i: number, line: ScanLine):
   line.box = scanned.box[i] === 0 ? '' : String.fromCharCode(scanned.box[i]);
   line.boxOffset = scanned.boxOffset[i];
   line.optional = (scanned.flags[i] & OPTIONAL) !== 0;
-  if (kind === K.list) {
+  // The marker text is only needed for numbered lines (story tasks keep their number).
+  if (kind === K.list && scanned.markerWidth[i] > 1) {
     const at = markerStart(text, scanned, i);
     line.marker = text.slice(at, at + scanned.markerWidth[i]);
   } else {
-    line.marker = '';
+    line.marker = kind === K.list ? '-' : '';
   }
 }
 

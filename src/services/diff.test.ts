@@ -71,7 +71,8 @@ describe('unifiedDiff', () => {
     after[150_000] = 'y';
     const started = performance.now();
     const diff = unifiedDiff(before.join('\n'), after.join('\n'), names);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Linear work takes milliseconds; the bound only catches a quadratic diff on a busy machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(diff.split('\n').filter((line) => line.startsWith('-') && !line.startsWith('---'))).toEqual(['-line 1001', '-line 150001']);
   });
 

@@ -144,7 +144,7 @@ describe('dependencyGraph: inherited and group dependencies', () => {
 });
 
 describe('scale', () => {
-  it('walks a 100,000-item chain in well under a second', () => {
+  it('walks a 100,000-item chain in linear time', () => {
     const chain: ItemSpec[] = [];
     for (let i = 0; i < 100_000; i++) chain.push({ id: `T${i}`, hours: 1, deps: i === 0 ? [] : [`T${i - 1}`] });
     const { plan, index } = planWithIndex(chain);
@@ -168,7 +168,8 @@ describe('scale', () => {
     expect(g.critical.earliestStart.get('T99999')).toBe(99_999);
     expect(g.waves).toHaveLength(100_000);
     expect(g.order[99_999]).toBe('T99999');
-    expect(elapsedMs).toBeLessThan(1000);
+    // A generous bound: it only has to tell linear work (well under a second) from quadratic (minutes).
+    expect(elapsedMs).toBeLessThan(10_000);
   });
 
   it('finds a 100,000-item cycle without recursion', () => {

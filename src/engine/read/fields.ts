@@ -60,7 +60,18 @@ export function normaliseLabel(label: string): string {
     .trim();
 }
 
-export function fieldKey(label: string): FieldKey | string {
+/** Label → key results kept for the length of one document, where the same labels repeat. */
+export type LabelMemo = Map<string, string>;
+
+export function fieldKey(label: string, memo?: LabelMemo): FieldKey | string {
+  const known = memo?.get(label);
+  if (known !== undefined) return known;
+  const key = keyOf(label);
+  if (memo && memo.size < 10_000) memo.set(label, key);
+  return key;
+}
+
+function keyOf(label: string): FieldKey | string {
   const normal = normaliseLabel(label);
   for (const [pattern, key] of SYNONYMS) {
     if (pattern.test(normal)) return key;
@@ -83,7 +94,7 @@ const EMPH_FIELD = /_([A-Za-z][A-Za-z ()]{0,40}?):[ \t]*/y;
  * separated by `|`. Returns [] when the line does not start with a bold label followed by a colon.
  * A bold label with no value (`**Acceptance Criteria:**`) is returned with an empty value.
  */
-export function readBoldFields(text: string, start: number, end: number): RawField[] {
+export function readBoldFields(text: string, start: number, end: number, memo?: LabelMemo): RawField[] {
   const fields: RawField[] = [];
   let pos = start;
   while (pos < end) {
@@ -97,14 +108,14 @@ export function readBoldFields(text: string, start: number, end: number): RawFie
       if (colon <= 0 || fields.length > 0) break;
       const label = inner.slice(0, colon).trim();
       const [vs, ve] = trimSpan(text, pos + 2 + colon + 1, pos + 2 + inner.length);
-      fields.push({ label, key: fieldKey(label), value: text.slice(vs, ve), valueStart: vs, valueEnd: ve });
+      fields.push({ label, key: fieldKey(label, memo), value: text.slice(vs, ve), valueStart: vs, valueEnd: ve });
       break;
     }
     const label = match[1].trim();
     const valueFrom = pos + match[0].length;
     const bar = findSeparator(text, valueFrom, end);
     const [vs, ve] = trimSpan(text, valueFrom, bar);
-    fields.push({ label, key: fieldKey(label), value: text.slice(vs, ve), valueStart: vs, valueEnd: ve });
+    fields.push({ label, key: fieldKey(label, memo), value: text.slice(vs, ve), valueStart: vs, valueEnd: ve });
     if (bar >= end) break;
     pos = bar + 1;
     while (pos < end && (text[pos] === ' ' || text[pos] === '\t')) pos++;
@@ -125,7 +136,7 @@ function findSeparator(text: string, from: number, end: number): number {
 }
 
 /** Kiro-style detail: `_Requirements: 1.1, 2.3_` or `_Depends: 1.2_`. */
-export function readEmphasisField(text: string, start: number, end: number): RawField | null {
+export function readEmphasisField(text: string, start: number, end: number, memo?: LabelMemo): RawField | null {
   EMPH_FIELD.lastIndex = start;
   const match = EMPH_FIELD.exec(text);
   if (!match || match.index !== start) return null;
@@ -134,18 +145,18 @@ export function readEmphasisField(text: string, start: number, end: number): Raw
   if (text[valueEnd - 1] === '_') valueEnd--;
   const [vs, ve] = trimSpan(text, start + match[0].length, valueEnd);
   const label = match[1].trim();
-  return { label, key: fieldKey(label), value: text.slice(vs, ve), valueStart: vs, valueEnd: ve };
+  return { label, key: fieldKey(label, memo), value: text.slice(vs, ve), valueStart: vs, valueEnd: ve };
 }
 
 /** `Label: value` without emphasis, for detail bullets such as `- Depends on: 1.2`. */
 const PLAIN_FIELD = /([A-Za-z][A-Za-z ]{1,30}):[ \t]+/y;
 
-export function readPlainField(text: string, start: number, end: number, accept: (key: string) => boolean): RawField | null {
+export function readPlainField(text: string, start: number, end: number, accept: (key: string) => boolean, memo?: LabelMemo): RawField | null {
   PLAIN_FIELD.lastIndex = start;
   const match = PLAIN_FIELD.exec(text);
   if (!match || match.index !== start) return null;
   const label = match[1].trim();
-  const key = fieldKey(label);
+  const key = fieldKey(label, memo);
   if (!accept(key)) return null;
   const [vs, ve] = trimSpan(text, start + match[0].length, end);
   return { label, key, value: text.slice(vs, ve), valueStart: vs, valueEnd: ve };
