@@ -119,7 +119,7 @@ interface SprintDraft {
   sprint: Sprint;
   level: number;
   raw: RawCommitment[];
-  itemRefs: ParsedRef[];
+  itemRefs: Array<{ refs: ParsedRef; line: number }>;
 }
 
 const CHECK_LABEL = /(acceptance|criteria|definition of (done|ready)|\bdod\b|\bdor\b|checklist|technical tasks|checks|verification|test plan)/i;
@@ -566,7 +566,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     else if (field.key === 'velocity' && number) sprint.sprint.velocity ??= { ...value, number: number.value };
     else if (field.key === 'goal') sprint.sprint.goal ??= field.value;
     else if (field.key === 'points' && number) sprint.sprint.declaredPoints ??= { ...value, number: number.value };
-    else if (field.key === 'items') sprint.itemRefs.push(parseRefs(field.value));
+    else if (field.key === 'items') sprint.itemRefs.push({ refs: parseRefs(field.value), line: line.lineNo });
     else if (TOTAL_LABEL.test(field.label)) readDocumentField(field, line);
   }
 
@@ -1089,11 +1089,11 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       };
       sprint.commitments.push(commitment);
     }
-    for (const refs of draft.itemRefs) {
+    for (const { refs, line } of draft.itemRefs) {
       const found = resolve(refs, -1).ids.map((d) => ids[d]);
       for (const id of found) {
         committed.add(id);
-        sprint.commitments.push({ line: refs === draft.itemRefs[0] ? sprint.line : sprint.line, ids: [id], label: id, continued: false, hoursByRole: {} });
+        sprint.commitments.push({ line, ids: [id], label: id, continued: false, hoursByRole: {} });
       }
     }
     drafts.forEach((d, i) => {
@@ -1125,6 +1125,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
   }
   const summaries: SummaryClaim[] = rawSummaries.map((raw) => ({ line: raw.line, field: 'priority', value: raw.value, ids: resolve(raw.refs, -1).ids.map((d) => ids[d]) }));
+  const summarySections = rawSummaries.map((raw) => raw.section);
   for (const total of totalLines) {
     let scope: DeclaredTotal['scope'];
     if (total.afterTable >= 0) {
@@ -1134,18 +1135,12 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       scope = { type: 'table', table: total.afterTable, column };
     } else if (total.summary !== undefined) {
       const sectionId = sections[total.summary].id;
-      const listed = summaries.filter((s) => sectionIdOfLine(s.line) === sectionId).flatMap((s) => s.ids);
+      const listed = summaries.filter((_, k) => summarySections[k] === sectionId).flatMap((summary) => summary.ids);
       scope = { type: 'items', ids: listed };
     } else {
       scope = scopeForSection(total.section);
     }
     declaredTotals.push({ line: total.line, label: total.label, measure: total.measure, scope, ...(total.statuses ? { statuses: total.statuses } : {}), value: total.value, approximate: total.approximate });
-  }
-
-  function sectionIdOfLine(lineNo: number): string {
-    let found = '';
-    for (const section of sections) if (section.line <= lineNo && section.endLine >= lineNo) found = section.id;
-    return found;
   }
 
   /** The smallest section around a total that holds items; the whole plan when none does. */
