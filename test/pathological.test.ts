@@ -4,8 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { analyzePlan } from '../src/engine/analyze/index.js';
 import { buildPlan } from '../src/engine/build.js';
-import type { Plan } from '../src/engine/model.js';
+import { lintPlan } from '../src/engine/lint/index.js';
+import { indexPlan, type Plan } from '../src/engine/model.js';
 import { GENERATED_DIALECTS, generatePlan } from './support/generate.js';
 
 /** Builds and returns the plan with the elapsed milliseconds. */
@@ -111,6 +113,44 @@ describe('repetition', () => {
     const { plan, ms } = timed(Array.from({ length: 8000 }, () => '- [ ] T001 Write unit tests').join('\n'));
     expect(new Set(plan.items.map((item) => item.id)).size).toBe(8000);
     expect(ms).toBeLessThan(1000);
+  });
+});
+
+/** Long dependency chains and deep trees through analysis and lint: no recursion may overflow. */
+describe('deep plans through analysis and lint', () => {
+  it('a dependency chain 100,000 tasks long', () => {
+    const lines = ['# Plan', '', '## Phase 1: Chain', ''];
+    const id = (n: number) => `T${String(n).padStart(3, '0')}`;
+    for (let i = 1; i <= 100_000; i++) lines.push(`- [${i <= 10 ? 'x' : ' '}] ${id(i)} step${i > 1 ? ` (depends on ${id(i - 1)})` : ''}`);
+    const started = performance.now();
+    const plan = buildPlan(lines.join('\n'));
+    const index = indexPlan(plan);
+    const analysis = analyzePlan(plan, { index, seed: 1 });
+    const findings = lintPlan(plan, index);
+    const ms = performance.now() - started;
+    const tasks = plan.items.filter((item) => item.kind === 'task');
+    expect(tasks.length).toBe(100_000);
+    expect(tasks[99_999].id).toBe('T100000');
+    // T001–T010 are done, so T011 is the only ready task and everything after it waits.
+    expect(analysis.graph.ready).toEqual(['T011']);
+    expect(analysis.graph.cycles).toEqual([]);
+    expect(analysis.graph.critical.path.length).toBe(99_990);
+    expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(ms).toBeLessThan(4 * LIMIT_MS);
+  });
+
+  it('a staircase 3,000 levels deep', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) lines.push('\t'.repeat(i) + `- [${i % 2 ? 'x' : ' '}] level ${i}`);
+    const started = performance.now();
+    const plan = buildPlan(lines.join('\n'));
+    const index = indexPlan(plan);
+    const analysis = analyzePlan(plan, { index, seed: 1 });
+    lintPlan(plan, index);
+    expect(plan.items.length).toBe(3000);
+    // Only the innermost item has no children, so it is the only actionable one.
+    expect(analysis.graph.nodes).toEqual([plan.items[2999].id]);
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
   });
 });
 
