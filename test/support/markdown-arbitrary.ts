@@ -1,7 +1,7 @@
 // fast-check arbitraries for Markdown documents built from the pieces real plans use: headings
 // (ATX and setext), nested bullet and ordered lists indented by two or four spaces or tabs,
 // checkboxes, paragraphs with lazy and indented continuation lines, fenced code with tasks
-// inside, tables, blockquotes, HTML comments, thematic breaks, and LF or CRLF line endings.
+// inside, tables, blockquotes, HTML comments and blocks, thematic breaks, LF or CRLF endings.
 import fc from 'fast-check';
 
 /** Words of plan prose; none of them starts a block when it begins a continuation line. */
@@ -108,6 +108,14 @@ const commentBlock = fc.oneof(
   fc.constant(['<!--', '- [ ] T200 commented out', '-->']),
 );
 
+/** HTML blocks other than comments; they run on to the next blank line, which always follows. */
+const htmlBlock = fc.constantFrom(
+  ['<details>', '<summary>Completed tasks</summary>'],
+  ['</details>'],
+  ['<br>'],
+  ['<div align="center">', '<img src="burndown.png" alt="burndown">', '</div>'],
+);
+
 const block = (options: MarkdownDocumentOptions) => fc.oneof(
   { weight: 2, arbitrary: headingBlock },
   { weight: 1, arbitrary: setextBlock },
@@ -118,6 +126,7 @@ const block = (options: MarkdownDocumentOptions) => fc.oneof(
   { weight: 1, arbitrary: fenceBlock },
   { weight: 1, arbitrary: quoteBlock },
   { weight: 1, arbitrary: commentBlock },
+  { weight: 1, arbitrary: htmlBlock },
 );
 
 /** A whole document: blocks mostly separated by blank lines, sometimes directly adjacent. */
@@ -131,8 +140,11 @@ export const markdownDocument = (options: MarkdownDocumentOptions = {}): fc.Arbi
     const lines: string[] = [];
     for (const [blockLines, blankAfter] of blocks) {
       lines.push(...blockLines);
-      // A box closing the line is never followed directly by a paragraph: see the differential test.
-      if (blankAfter || /^\s*([-*+]|\d+[.)])\s+\[[ xX]\]$/.test(blockLines[blockLines.length - 1])) lines.push('');
+      // A box closing the line is never followed directly by a paragraph, and an HTML block
+      // always ends at a blank line: see the differential test.
+      const last = blockLines[blockLines.length - 1];
+      const htmlBlockEnds = /^<(?!!--)/.test(blockLines[0]);
+      if (blankAfter || htmlBlockEnds || /^\s*([-*+]|\d+[.)])\s+\[[ xX]\]$/.test(last)) lines.push('');
     }
     return lines.join(eol) + (finalNewline ? eol : '');
   });
