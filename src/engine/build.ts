@@ -929,8 +929,9 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const unresolved: string[] = [];
     for (const token of parsed.tokens) {
       const hit = aliasMap.get(token);
+      // A reference to the item itself is kept: lint reports it as a one-item cycle.
       if (hit === undefined) unresolved.push(token);
-      else if (hit !== self && !found.includes(hit)) found.push(hit);
+      else if (!found.includes(hit)) found.push(hit);
     }
     if (parsed.group) {
       for (const member of expandGroup(parsed.group, self)) if (!found.includes(member)) found.push(member);

@@ -27,6 +27,11 @@ describe('cycle', () => {
     expect(findings(backlog('None'))).toEqual([]);
   });
 
+  it('reports an item that depends on itself', () => {
+    const result = findings(backlog('GARD-001'));
+    expect(result).toEqual([expect.objectContaining({ rule: 'cycle', severity: 'error', line: 3, itemId: 'GARD-001', message: 'GARD-001 depends on itself.' })]);
+  });
+
   it('reports one finding per cycle, on its first item, listing the ring', () => {
     const result = findings(backlog('GARD-003'));
     expect(result).toHaveLength(1);

@@ -10,6 +10,12 @@ export const cycle: LintRule = {
   description: 'Items whose dependencies form a cycle, so none of them can start.',
   check(plan: Plan, index: PlanIndex): Finding[] {
     const findings: Finding[] = [];
+    // The dependency graph leaves self-references out; the items' own fields still show them.
+    for (const item of plan.items) {
+      if (item.deps.some((ref) => ref.ids.includes(item.id))) {
+        findings.push(makeFinding(cycle, item.line, `${item.id} depends on itself.`, { itemId: item.id }));
+      }
+    }
     for (const ids of findCycles(plan, index)) {
       if (ids.length === 0) continue;
       const first = index.byId.get(ids[0]);
