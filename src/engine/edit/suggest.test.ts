@@ -46,6 +46,11 @@ describe('nearestIds', () => {
     expect(nearestIds(plan, 'DEVOPS', 0)).toEqual([]);
   });
 
+  it('prefers items to their acceptance checks', () => {
+    const withChecks = buildPlan('### BAKE-004: Bake\n**Points:** 1\n\n**Acceptance Criteria:**\n- [ ] Golden\n- [ ] Cooled\n\n### BAKE-014: Slice\n**Points:** 1\n', 'bake.md');
+    expect(nearestIds(withChecks, 'bake-04')).toEqual(['BAKE-004', 'BAKE-014', 'BAKE-004.ac1']);
+  });
+
   it('suggests nothing for a name far from every id', () => {
     expect(nearestIds(plan, 'frontend-redesign')).toEqual([]);
   });

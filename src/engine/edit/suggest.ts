@@ -69,6 +69,8 @@ export function nearestIds(plan: Plan, wanted: string, limit = 3): string[] {
       if (aliasScore !== null && (score === null || aliasScore + 0.5 < score)) score = aliasScore + 0.5;
     }
     if (score === null) return;
+    // A check ("BAKE-004.ac1") is rarely what someone typing an id meant when its item matches too.
+    if (item.kind === 'check' && score > 0) score += 2;
     const known = best.get(item.id);
     if (!known || score < known.score) best.set(item.id, { id: item.id, score, order });
   });
