@@ -9,6 +9,7 @@ import { buildPlan } from '../src/engine/build.js';
 import { applyEdits, setStatus, type TextEdit } from '../src/engine/edit/index.js';
 import { indexPlan, type Item, type PlanIndex, type Status } from '../src/engine/model.js';
 import { isScrumdownError } from '../src/errors.js';
+import { ancestorsOf, expectOnlySpansChanged } from '../src/engine/edit/testing.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -25,29 +26,7 @@ function otherStatus(item: Item): Status {
   return item.status === 'review' ? 'blocked' : 'review';
 }
 
-function ancestorsOf(index: PlanIndex, id: string): Set<string> {
-  const result = new Set<string>();
-  let parent = index.byId.get(id)?.parent ?? null;
-  while (parent !== null && !result.has(parent)) {
-    result.add(parent);
-    parent = index.byId.get(parent)?.parent ?? null;
-  }
-  return result;
-}
 
-/** Every character outside the edit spans is the same before and after, in the same order. */
-function expectOnlySpansChanged(before: string, after: string, edits: readonly TextEdit[]): void {
-  let fromBefore = 0;
-  let fromAfter = 0;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    const kept = edit.start - fromBefore;
-    expect(after.slice(fromAfter, fromAfter + kept)).toBe(before.slice(fromBefore, edit.start));
-    expect(after.slice(fromAfter + kept, fromAfter + kept + edit.text.length)).toBe(edit.text);
-    fromAfter += kept + edit.text.length;
-    fromBefore = edit.end;
-  }
-  expect(after.slice(fromAfter)).toBe(before.slice(fromBefore));
-}
 
 /** Sets every item of the plan to another status, one at a time, and checks the result. */
 function checkEveryItem(text: string, file: string): void {

@@ -733,7 +733,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       title: stripEmphasis(rest),
       kind,
       checklist,
-      checkbox: { char: line.box, offset: line.boxOffset, optional: line.optional },
+      checkbox: checkboxOf(line),
       tags,
       parent,
       line: line.lineNo,
@@ -788,7 +788,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       derive: { parent: owner, base: '', suffix: number },
       title: stripEmphasis(titleText),
       kind: drafts[owner].kind === 'task' ? 'subtask' : 'task',
-      checkbox: line.box !== '' ? { char: line.box, offset: line.boxOffset, optional: line.optional } : undefined,
+      checkbox: checkboxOf(line),
       parent: owner,
       line: line.lineNo,
       headerEnd: line.end,
@@ -808,7 +808,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       aliases: [`SUBTASK ${match[1]}`],
       title: stripEmphasis(match[2].replace(INLINE_HOURS, '')),
       kind: 'subtask',
-      checkbox: line.box !== '' ? { char: line.box, offset: line.boxOffset, optional: line.optional } : undefined,
+      checkbox: checkboxOf(line),
       parent: owner,
       line: line.lineNo,
       headerEnd: line.end,
@@ -1193,6 +1193,11 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     lineCount,
     style: readStyle(text, scanned, statusWords),
   };
+}
+
+/** The checkbox of a list line, if it has one. */
+function checkboxOf(line: ScanLine): Checkbox | undefined {
+  return line.box === '' ? undefined : { char: line.box, offset: line.boxOffset, optional: line.optional };
 }
 
 /** Loads line `i` of the scan into the reusable view `line`. */

@@ -10,6 +10,7 @@ import { indexPlan, STATUSES, type PlanIndex, type Status } from '../model.js';
 import { applyEdits } from './apply.js';
 import { setStatus } from './status.js';
 import type { TextEdit } from './types.js';
+import { ancestorsOf, expectOnlySpansChanged } from './testing.js';
 
 const eolArb = fc.constantFrom('\n', '\r\n');
 const trailingArb = fc.constantFrom('', '', ' ', '  ', '\t');
@@ -141,28 +142,7 @@ const planArb = fc
 /** Steps of one or more items set to one status together. */
 const editsArb = fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.constantFrom(...STATUSES)), { minLength: 1, maxLength: 6 });
 
-function expectOnlySpansChanged(before: string, after: string, edits: readonly TextEdit[]): void {
-  let fromBefore = 0;
-  let fromAfter = 0;
-  for (const edit of edits) {
-    const kept = edit.start - fromBefore;
-    expect(after.slice(fromAfter, fromAfter + kept)).toBe(before.slice(fromBefore, edit.start));
-    expect(after.slice(fromAfter + kept, fromAfter + kept + edit.text.length)).toBe(edit.text);
-    fromAfter += kept + edit.text.length;
-    fromBefore = edit.end;
-  }
-  expect(after.slice(fromAfter)).toBe(before.slice(fromBefore));
-}
 
-function ancestors(index: PlanIndex, id: string): Set<string> {
-  const result = new Set<string>();
-  let parent = index.byId.get(id)?.parent ?? null;
-  while (parent !== null && !result.has(parent)) {
-    result.add(parent);
-    parent = index.byId.get(parent)?.parent ?? null;
-  }
-  return result;
-}
 
 describe('setStatus on generated plans', () => {
   it('changes only the edited spans, and the plan reads back with the new statuses', () => {
@@ -201,7 +181,7 @@ describe('setStatus on generated plans', () => {
           const reread = buildPlan(after, 'plan.md');
           expect(reread.items.map((other) => other.id)).toEqual(ids);
           const edited = new Set(items.map((item) => item.id));
-          const exempt = new Set(items.flatMap((item) => [...ancestors(index, item.id)]));
+          const exempt = new Set(items.flatMap((item) => [...ancestorsOf(index, item.id)]));
           for (const other of reread.items) {
             if (edited.has(other.id)) expect(other.status, `${other.id} set to ${status}\n${after}`).toBe(status);
             else if (!exempt.has(other.id)) expect(other.status, `${other.id} after ${[...edited].join(', ')} set to ${status}\n${after}`).toBe(before.get(other.id));
