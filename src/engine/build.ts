@@ -1252,13 +1252,20 @@ const MAX_DERIVED_PREFIX = 48;
 function settleIds(drafts: Draft[], findings: Finding[]): { ids: string[]; byKey: Map<string, number> } {
   const ids: string[] = new Array(drafts.length);
   const taken = new Map<string, number>();
+  // The next `~n` suffix to try per id, so a thousand copies of one id cost no search each.
+  const nextSuffix = new Map<string, number>();
+  const freeKey = (key: string): number => {
+    let n = nextSuffix.get(key) ?? 2;
+    while (taken.has(`${key}~${n}`)) n++;
+    nextSuffix.set(key, n + 1);
+    return n;
+  };
   drafts.forEach((draft, i) => {
     if (!draft.explicitId) return;
     const key = draft.explicitId.toUpperCase();
     const first = taken.get(key);
     if (first !== undefined) {
-      let n = 2;
-      while (taken.has(`${key}~${n}`)) n++;
+      const n = freeKey(key);
       ids[i] = `${draft.explicitId}~${n}`;
       taken.set(`${key}~${n}`, i);
       findings.push({
@@ -1281,8 +1288,7 @@ function settleIds(drafts: Draft[], findings: Finding[]): { ids: string[]; byKey
     let id = prefix.length > MAX_DERIVED_PREFIX ? `line-${draft.line}` : prefix ? `${prefix}.${suffix}` : suffix;
     let key = id.toUpperCase();
     if (taken.has(key)) {
-      let n = 2;
-      while (taken.has(`${key}~${n}`)) n++;
+      const n = freeKey(key);
       id = `${id}~${n}`;
       key = `${key}~${n}`;
     }

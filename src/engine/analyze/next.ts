@@ -45,6 +45,9 @@ export function priorityRank(priority: string | undefined): number {
 }
 
 /** For each ready item, how many open items transitively wait for it (memoised). */
+/** Edges one count of transitive dependents may look at. */
+const UNBLOCK_EDGE_BUDGET = 200_000;
+
 function unblockCounter(plan: Plan, index: PlanIndex, graph: DependencyGraph): (id: string) => number {
   // Dependents by position in the plan, as a CSR list, so each walk is array work only.
   const size = plan.items.length;
@@ -81,9 +84,14 @@ function unblockCounter(plan: Plan, index: PlanIndex, graph: DependencyGraph): (
     let tail = 0;
     queue[tail++] = start;
     let count = 0;
-    for (let head = 0; head < tail; head++) {
+    // Each walk looks at a bounded number of edges: on plans where every item waits for every
+    // earlier one ("All previous phases"), exact counts for every ready item would cost N² per
+    // item. Past the budget the count is a lower bound, and ties fall back to document order.
+    let budget = UNBLOCK_EDGE_BUDGET;
+    walk: for (let head = 0; head < tail; head++) {
       const v = queue[head];
       for (let k = counts[v]; k < counts[v + 1]; k++) {
+        if (--budget < 0) break walk;
         const w = dependents[k];
         if (seenBy[w] === start) continue;
         seenBy[w] = start;
