@@ -6,10 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isScrumdownError } from '../../errors.js';
 import { buildPlan } from '../build.js';
-import { indexPlan, STATUSES, type PlanIndex, type Status } from '../model.js';
+import { indexPlan, STATUSES, type Status } from '../model.js';
 import { applyEdits } from './apply.js';
 import { setStatus } from './status.js';
-import type { TextEdit } from './types.js';
 import { ancestorsOf, expectOnlySpansChanged } from './testing.js';
 
 const eolArb = fc.constantFrom('\n', '\r\n');
