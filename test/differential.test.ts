@@ -1,6 +1,7 @@
-// Differential test of the scanner's task-list detection against mdast-util-from-markdown with
-// GFM, the reference reader: on every fixture, on the real plans when present, and on generated
-// documents built from the Markdown that plans use. Both sides leave out blockquotes.
+// Differential test of the scanner's task-list detection and list nesting against
+// mdast-util-from-markdown with GFM, the reference reader: on every fixture, on the real plans
+// when present, and on generated documents built from the Markdown that plans use. Both sides
+// leave out blockquotes.
 //
 // Constructs the generator leaves out, and why:
 // - A checkbox that ends its line and is continued by paragraph text on the next line
@@ -24,7 +25,7 @@ import { describe, expect, it } from 'vitest';
 
 import { generatePlan, GENERATED_DIALECTS } from './support/generate.js';
 import { markdownDocument } from './support/markdown-arbitrary.js';
-import { mdastTasks, scannerTasks, taskDifferences } from './support/task-lines.js';
+import { mdastTasks, nestingDifferences, scannerTasks, taskDifferences } from './support/task-lines.js';
 
 const fixturesDir = join(import.meta.dirname, 'fixtures');
 const corpusDir = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
@@ -39,6 +40,7 @@ describe('fixtures', () => {
       const text = readFileSync(join(fixturesDir, name), 'utf8');
       expect(taskDifferences(text)).toEqual([]);
       expect(scannerTasks(text)).toEqual(mdastTasks(text));
+      expect(nestingDifferences(text)).toEqual([]);
     });
   }
 });
@@ -57,6 +59,7 @@ describe('real plans', () => {
       const text = readFileSync(join(corpusDir, name), 'utf8');
       expect(mdastTasks(text).length).toBeGreaterThan(0);
       expect(taskDifferences(text)).toEqual([]);
+      expect(nestingDifferences(text)).toEqual([]);
     });
   }
 });
@@ -88,6 +91,15 @@ describe('generated documents', () => {
         expect(taskDifferences(text)).toEqual([]);
       }),
       { numRuns: Number(process.env.DIFFERENTIAL_RUNS ?? 400) },
+    );
+  });
+
+  it('every list item held by the same list item as in mdast', () => {
+    fc.assert(
+      fc.property(markdownDocument(), (text) => {
+        expect(nestingDifferences(text)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.DIFFERENTIAL_RUNS ?? 300) },
     );
   });
 
