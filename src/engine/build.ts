@@ -467,13 +467,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const isTitle = !sawHeading && line.level === 1;
     sawHeading = true;
     // A copyright or licence line set as a heading is not the plan's title.
-    if (line.level === 1 && !title && !/^(copyright|©|\(c\)|licen[cs]e|spdx)/i.test(raw)) title = stripEmphasis(raw);
+    const heading = stripEmphasis(raw);
+    if (line.level === 1 && !title && !/^(copyright|©|\(c\)|licen[cs]e|spdx)/i.test(raw)) title = heading;
     closeSectionsTo(line.level);
     label = null;
     commitmentOpen = -1;
     const info = classifyHeading(raw, isTitle);
     const parentSection = sectionFrames.length > 0 ? sections[sectionFrames[sectionFrames.length - 1].index].id : null;
-    const section: Section = { id: uniqueSectionId(slug(stripEmphasis(raw))), title: stripEmphasis(raw), level: line.level, line: line.lineNo, endLine: line.lineNo, parent: parentSection };
+    const section: Section = { id: uniqueSectionId(slug(heading)), title: heading, level: line.level, line: line.lineNo, endLine: line.lineNo, parent: parentSection };
     sections.push(section);
     sectionNumbers.push(headingNumber(raw));
     sectionFrames.push({ index: sections.length - 1, level: line.level, info });
@@ -481,7 +482,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       const owner = currentOwner();
       const draftIndex = newDraft({
         explicitId: info.id,
-        derive: { parent: -1, base: slug(info.title), suffix: '' },
+        derive: { parent: -1, base: info.id ? '' : slug(info.title), suffix: '' },
         aliases: info.aliases,
         title: info.title,
         kind: info.kind,
