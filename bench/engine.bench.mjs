@@ -3,6 +3,7 @@
 //
 //   npm run bench:engine                       # 1k, 10k and 100k items
 //   node --expose-gc bench/engine.bench.mjs --sizes=1000,10000 --full --peak=preload
+//   node bench/engine.bench.mjs --sizes=10000 --cli-only
 //
 // Every parser runs on the same generated text in the same process: a warm-up, then several
 // timed repetitions, reporting the median. micromark and mdast-util-from-markdown take time
@@ -33,6 +34,8 @@ const args = new Map(
 const SIZES = (args.get('sizes') ?? '1000,10000,100000').split(',').map(Number);
 const SEED = Number(args.get('seed') ?? 20261122);
 const FULL = args.has('full');
+/** `--cli-only`: just the end-to-end command runs. */
+const CLI_ONLY = args.has('cli-only');
 /** Estimated seconds above which a quadratic reader is skipped (unless --full). */
 const QUADRATIC_LIMIT_SECONDS = 120;
 
@@ -138,7 +141,7 @@ for (const items of SIZES) {
   const text = generatePlan({ items, seed: SEED });
   const bytes = Buffer.byteLength(text, 'utf8');
   plans.set(items, { text, bytes });
-  for (const parser of parsers) {
+  for (const parser of CLI_ONLY ? [] : parsers) {
     const byName = results.get(parser.name);
     if (parser.quadratic && !FULL) {
       const previous = [...byName.entries()].filter(([, r]) => 'median' in r).at(-1);
@@ -169,41 +172,46 @@ function printTable(rows) {
   for (const r of rows.slice(1)) console.log(line(r));
 }
 
-const rows = [['items (MB)', 'parser', 'median ms', 'MB/s', 'reps', `speed ${headline.name.replace('scrumdown ', '')} / this`]];
-for (const [items, { bytes }] of plans) {
-  const ours = results.get(headline.name).get(items);
-  for (const parser of parsers) {
-    const r = results.get(parser.name).get(items);
-    const label = `${items} (${(bytes / 1e6).toFixed(2)})`;
-    if ('skipped' in r) {
-      rows.push([label, parser.name, '—', '—', '0', r.skipped]);
-      continue;
-    }
-    const mbps = bytes / 1e6 / (r.median / 1000);
-    // Speed of ours over this parser's speed on the same text: above 1 means ours is faster.
-    const ratio = parser === headline ? '1' : 'median' in ours ? (r.median / ours.median).toFixed(2) : '—';
-    rows.push([label, parser.name, fmtMs(r.median), fmt1(mbps), String(r.reps), ratio]);
-  }
-}
-printTable(rows);
-console.log('');
+if (!CLI_ONLY) printReaders();
 
-/** How our time grows from one size to the next (the target: ten times the items in at most twelve times the time). */
-for (const parser of parsers.filter((p) => p.ours)) {
-  const times = results.get(parser.name);
-  for (let i = 1; i < SIZES.length; i++) {
-    const a = times.get(SIZES[i - 1]);
-    const b = times.get(SIZES[i]);
-    if (!('median' in a) || !('median' in b)) continue;
-    const bytesRatio = plans.get(SIZES[i]).bytes / plans.get(SIZES[i - 1]).bytes;
-    console.log(
-      `scaling, ${parser.name}: time(${SIZES[i]})/time(${SIZES[i - 1]}) = ${(b.median / a.median).toFixed(2)} ` +
-        `for ${(SIZES[i] / SIZES[i - 1]).toFixed(0)}× the items and ${bytesRatio.toFixed(2)}× the bytes ` +
-        `(target ≤ ${((1.2 * SIZES[i]) / SIZES[i - 1]).toFixed(0)})`,
-    );
+/** The readers' table and how our time grows with the plan. */
+function printReaders() {
+  const rows = [['items (MB)', 'parser', 'median ms', 'MB/s', 'reps', `speed ${headline.name.replace('scrumdown ', '')} / this`]];
+  for (const [items, { bytes }] of plans) {
+    const ours = results.get(headline.name).get(items);
+    for (const parser of parsers) {
+      const r = results.get(parser.name).get(items);
+      const label = `${items} (${(bytes / 1e6).toFixed(2)})`;
+      if ('skipped' in r) {
+        rows.push([label, parser.name, '—', '—', '0', r.skipped]);
+        continue;
+      }
+      const mbps = bytes / 1e6 / (r.median / 1000);
+      // Speed of ours over this parser's speed on the same text: above 1 means ours is faster.
+      const ratio = parser === headline ? '1' : 'median' in ours ? (r.median / ours.median).toFixed(2) : '—';
+      rows.push([label, parser.name, fmtMs(r.median), fmt1(mbps), String(r.reps), ratio]);
+    }
   }
+  printTable(rows);
+  console.log('');
+
+  /** How our time grows from one size to the next (the target: ten times the items in at most twelve times the time). */
+  for (const parser of parsers.filter((p) => p.ours)) {
+    const times = results.get(parser.name);
+    for (let i = 1; i < SIZES.length; i++) {
+      const a = times.get(SIZES[i - 1]);
+      const b = times.get(SIZES[i]);
+      if (!('median' in a) || !('median' in b)) continue;
+      const bytesRatio = plans.get(SIZES[i]).bytes / plans.get(SIZES[i - 1]).bytes;
+      console.log(
+        `scaling, ${parser.name}: time(${SIZES[i]})/time(${SIZES[i - 1]}) = ${(b.median / a.median).toFixed(2)} ` +
+          `for ${(SIZES[i] / SIZES[i - 1]).toFixed(0)}× the items and ${bytesRatio.toFixed(2)}× the bytes ` +
+          `(target ≤ ${((1.2 * SIZES[i]) / SIZES[i - 1]).toFixed(0)})`,
+      );
+    }
+  }
+  console.log('');
 }
-console.log('');
 
 // End to end: the real CLI, one process per run, peak memory from the kernel.
 if (!existsSync(cliPath)) {
