@@ -259,6 +259,21 @@ describe('text conventions', () => {
     expect(plan.findings).toMatchObject([{ rule: 'duplicate-id', severity: 'error', line: 4, itemId: 'ABC-1~2' }]);
   });
 
+  it('keeps reading tasks after a code fence nested in a task', () => {
+    const plan = buildPlan('- [ ] 1. Parser\n  - [ ] 1.1 Tokens\n    ```ts\n    - [ ] not a task\n    ```\n- [x] 2. Renderer\n');
+    expect(plan.items.map((item) => [item.id, item.status])).toEqual([
+      ['1', 'todo'],
+      ['1.1', 'todo'],
+      ['2', 'done'],
+    ]);
+    expect(plan.findings).toEqual([]);
+  });
+
+  it('skips task lines inside an HTML block', () => {
+    const plan = buildPlan('<details>\n- [ ] hidden in raw HTML\n</details>\n\n- [ ] T001 Visible\n');
+    expect(plan.items.map((item) => item.id)).toEqual(['T001']);
+  });
+
   it('names an unterminated fence', () => {
     const plan = buildPlan('# P\n\n```\n- [ ] hidden\n');
     expect(plan.items).toEqual([]);

@@ -107,8 +107,23 @@ function isSpace(code: number): boolean {
 }
 
 function isBoxChar(code: number): boolean {
-  return code === SPACE || code === 120 || code === 88 || code === 45 || code === 126;
+  return code === SPACE || code === TAB || code === 120 || code === 88 || code === 45 || code === 126;
 }
+
+/** HTML blocks that end at a blank line (CommonMark's kind 6): block-level tag names. */
+const BLOCK_TAG =
+  /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
+/** Raw HTML blocks that end at their closing tag (kind 1). */
+const RAW_TAG = /^<(script|pre|style|textarea)(?:\s|>|$)/i;
+/** A complete open or closing tag alone on its line (kind 7; cannot interrupt a paragraph). */
+const LONE_TAG =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+
+/** How an open HTML block ends. */
+const HTML_NONE = 0;
+const HTML_COMMENT = 1;
+const HTML_BLANK = 2;
+const HTML_RAW = 3;
 
 /** Whether `needle` occurs between `from` and `end`, without looking past `end`. */
 function containsWithin(text: string, needle: string, from: number, end: number): boolean {
@@ -184,7 +199,12 @@ export function scan(text: string): ScanResult {
   let fenceChar = 0;
   let fenceLength = 0;
   let fenceLine = 0;
-  let inComment = false;
+  /** Content column of the list item holding the open fence (0 at top level). */
+  let fenceBase = 0;
+  let htmlEnd = HTML_NONE;
+  let htmlCloser = '';
+  /** A list line whose checkbox has no text after it: a task only if its paragraph goes on. */
+  let pendingBox = -1;
   let prevBlank = true;
   /** The previous line can take a lazy continuation line (an open paragraph). */
   let paragraphOpen = false;
@@ -248,7 +268,14 @@ export function scan(text: string): ScanResult {
     }
   };
 
-  const startsBlock = (i: number, c: number, col: number, first: number, stop: number): boolean => {
+  const dropBox = (i: number): void => {
+    textStart[i] = boxOffset[i] - 1;
+    box[i] = 0;
+    boxOffset[i] = -1;
+    flags[i] &= ~OPTIONAL;
+  };
+
+  const startsBlock = (i: number, c: number, col: number, first: number, stop: number, interrupting: boolean): boolean => {
     if (c === HASH) {
       const hashes = runLength(text, first, stop, HASH);
       const after = first + hashes;
@@ -271,6 +298,7 @@ export function scan(text: string): ScanResult {
         fenceChar = c;
         fenceLength = run;
         fenceLine = i + 1;
+        fenceBase = containerCol();
         paragraphOpen = false;
         return true;
       }
@@ -288,12 +316,30 @@ export function scan(text: string): ScanResult {
       paragraphOpen = false;
       return true;
     }
-    if (c === LT && text.startsWith('<!--', first)) {
-      closeItemsBeyond(col);
-      kind[i] = K.html;
-      if (!containsWithin(text, '-->', first + 4, stop)) inComment = true;
-      paragraphOpen = false;
-      return true;
+    if (c === LT) {
+      let end = HTML_NONE;
+      let closesOnLine = false;
+      if (text.startsWith('<!--', first)) {
+        end = HTML_COMMENT;
+        closesOnLine = containsWithin(text, '-->', first + 4, stop);
+      } else {
+        const line = text.slice(first, Math.min(stop, first + 2000));
+        const raw = RAW_TAG.exec(line);
+        if (raw) {
+          end = HTML_RAW;
+          htmlCloser = `</${raw[1].toLowerCase()}>`;
+          closesOnLine = line.toLowerCase().includes(htmlCloser);
+        } else if (BLOCK_TAG.test(line) || (!interrupting && LONE_TAG.test(line))) {
+          end = HTML_BLANK;
+        }
+      }
+      if (end !== HTML_NONE) {
+        closeItemsBeyond(col);
+        kind[i] = K.html;
+        if (!closesOnLine) htmlEnd = end;
+        paragraphOpen = false;
+        return true;
+      }
     }
     return false;
   };
@@ -327,6 +373,14 @@ export function scan(text: string): ScanResult {
           boxOffset[i] = content + 1;
           if (optional) flags[i] |= OPTIONAL;
           content = measureIndent(after, stop, 0);
+          if (content === stop) {
+            // `[ ]` alone is paragraph text: a task only if the next line continues it.
+            pendingBox = i;
+            textStart[i] = content;
+            paragraphOpen = true;
+            paragraphAtTop = false;
+            return;
+          }
         }
       }
     }
@@ -376,7 +430,7 @@ export function scan(text: string): ScanResult {
 
     if (wasBlank) closeItemsBeyond(col);
     // Headings, fences, quotes, tables and HTML comments interrupt a paragraph; plain text continues it.
-    if (col - containerCol() < 4 && startsBlock(i, c, col, first, stop)) return;
+    if (col - containerCol() < 4 && startsBlock(i, c, col, first, stop, lazyAllowed)) return;
     if (lazyAllowed) {
       kind[i] = K.text;
       return;
@@ -405,9 +459,13 @@ export function scan(text: string): ScanResult {
     indent[i] = col;
     textStart[i] = first;
 
+    // A fence inside a list item ends with the item: a less indented line closes both.
+    if (fenceChar !== 0 && fenceBase > 0 && first !== stop && col < fenceBase) fenceChar = 0;
+    const couldContinue = paragraphOpen && !prevBlank;
+
     if (fenceChar !== 0) {
       kind[i] = K.fence;
-      if (col < 4 && runLength(text, first, stop, fenceChar) >= fenceLength) {
+      if (col - fenceBase < 4 && runLength(text, first, stop, fenceChar) >= fenceLength) {
         let j = first + runLength(text, first, stop, fenceChar);
         while (j < stop && isSpace(text.charCodeAt(j))) j++;
         if (j === stop) {
@@ -417,20 +475,26 @@ export function scan(text: string): ScanResult {
       }
       prevBlank = false;
       paragraphOpen = false;
-    } else if (inComment) {
+    } else if (htmlEnd !== HTML_NONE && !(htmlEnd === HTML_BLANK && first === stop)) {
       kind[i] = K.html;
-      if (containsWithin(text, '-->', first, stop)) inComment = false;
+      if (htmlEnd === HTML_COMMENT ? containsWithin(text, '-->', first, stop) : htmlEnd === HTML_RAW && text.slice(first, stop).toLowerCase().includes(htmlCloser)) htmlEnd = HTML_NONE;
       prevBlank = false;
       paragraphOpen = false;
     } else if (first === stop) {
       kind[i] = K.blank;
+      htmlEnd = HTML_NONE;
       prevBlank = true;
       paragraphOpen = false;
     } else {
       classify(i, col, first, stop);
     }
+    if (pendingBox >= 0 && pendingBox !== i) {
+      if (!(couldContinue && kind[i] === K.text)) dropBox(pendingBox);
+      pendingBox = -1;
+    }
     pos = nl + 1;
   }
+  if (pendingBox >= 0) dropBox(pendingBox);
 
   const result = {
     count: total,
@@ -523,15 +587,16 @@ export function lineText(text: string, line: ScanLine): string {
 export function isGfmTaskAt(text: string, s: ScanResult, i: number): boolean {
   if (s.kind[i] !== K.list || s.box[i] === 0 || (s.flags[i] & OPTIONAL) !== 0) return false;
   const c = s.box[i];
-  if (c !== SPACE && c !== 120 && c !== 88) return false;
+  if (c !== SPACE && c !== TAB && c !== 120 && c !== 88) return false;
+  // A box that ends its line survived the scan only because its paragraph goes on below.
   const after = s.boxOffset[i] + 2;
-  return after < s.end[i] && isSpace(text.charCodeAt(after));
+  return after >= s.end[i] || isSpace(text.charCodeAt(after));
 }
 
 /** Whether a materialised line carries a checkbox GitHub would render as a task-list item. */
 export function isGfmTask(text: string, line: ScanLine): boolean {
   if (line.kind !== 'list' || line.box === '' || line.optional) return false;
-  if (line.box !== ' ' && line.box !== 'x' && line.box !== 'X') return false;
+  if (line.box !== ' ' && line.box !== '\t' && line.box !== 'x' && line.box !== 'X') return false;
   const after = line.boxOffset + 2;
-  return after < line.end && isSpace(text.charCodeAt(after));
+  return after >= line.end || isSpace(text.charCodeAt(after));
 }
