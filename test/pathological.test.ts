@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { analyzePlan } from '../src/engine/analyze/index.js';
 import { buildPlan } from '../src/engine/build.js';
+import { decodeBytes } from '../src/engine/decode.js';
 import { lintPlan } from '../src/engine/lint/index.js';
 import { indexPlan, type Plan } from '../src/engine/model.js';
 import { GENERATED_DIALECTS, generatePlan } from './support/generate.js';
@@ -89,6 +90,30 @@ describe('hostile input through buildPlan', () => {
       ['T001', 'todo'],
       ['T002', 'done'],
     ]);
+  });
+
+  it('reads plans with invalid UTF-8 through decoding, analysis and lint without throwing', () => {
+    const fragments = ['- [ ] T001 a\n', '### OPS-1: x\n**Points:** 3\n', '```\n', '| a |\n', '  - [x] 1.2 b\n', '> q\n', '\r\n'];
+    const piece = fc.oneof(
+      fc.uint8Array({ maxLength: 12 }),
+      fc.constantFrom(...fragments).map((fragment) => new TextEncoder().encode(fragment)),
+      fc.constantFrom(new Uint8Array([0xff]), new Uint8Array([0xc3]), new Uint8Array([0xed, 0xa0, 0x80]), new Uint8Array([0xf0, 0x9f])),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const bytes = new Uint8Array(pieces.reduce((sum, p) => sum + p.length, 0));
+        let at = 0;
+        for (const p of pieces) {
+          bytes.set(p, at);
+          at += p.length;
+        }
+        const plan = buildPlan(decodeBytes(bytes).text, 'bytes.md');
+        const index = indexPlan(plan);
+        analyzePlan(plan, { index, seed: 1 });
+        lintPlan(plan, index);
+      }),
+      { numRuns: 300, seed: 20261122 },
+    );
   });
 
   it('never throws on stray bytes, lone surrogates and replacement characters', () => {
