@@ -48,7 +48,7 @@ export interface Checkbox {
 }
 
 /** How an item's status was decided. */
-export type StatusSource = 'field' | 'checkbox' | 'rollup' | 'commitment';
+export type StatusSource = 'field' | 'checkbox' | 'rollup';
 
 export interface Item {
   id: string;
