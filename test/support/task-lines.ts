@@ -18,7 +18,7 @@ export interface TaskLine {
 export function scannerTasks(text: string): TaskLine[] {
   const found: TaskLine[] = [];
   for (const line of scan(text).lines) {
-    if (isGfmTask(text, line)) found.push({ line: line.lineNo, checked: line.box !== ' ' });
+    if (isGfmTask(text, line)) found.push({ line: line.lineNo, checked: line.box === 'x' || line.box === 'X' });
   }
   return found;
 }
