@@ -165,11 +165,21 @@ function setextLevel(text: string, pos: number, end: number): number {
   return first === 61 ? 1 : 2;
 }
 
-function countLines(text: string, from: number): number {
-  if (from >= text.length) return 0;
-  let count = 1;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
+/** Where each line starts: one pass of indexOf (fast native search), kept for the main pass. */
+function lineStarts(text: string, from: number): Int32Array {
+  if (from >= text.length) return new Int32Array(0);
+  let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
+  let count = 0;
+  starts[count++] = from;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
+    if (count === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = i + 1;
+  }
+  return starts.slice(0, count);
 }
 
 /**
@@ -179,9 +189,9 @@ function countLines(text: string, from: number): number {
 export function scan(text: string): ScanResult {
   const length = text.length;
   const contentStart = length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const total = countLines(text, contentStart);
+  const start = lineStarts(text, contentStart);
+  const total = start.length;
   const kind = new Uint8Array(total);
-  const start = new Int32Array(total);
   const end = new Int32Array(total);
   const indent = new Int32Array(total);
   const textStart = new Int32Array(total);
@@ -194,8 +204,11 @@ export function scan(text: string): ScanResult {
   const flags = new Uint8Array(total);
 
   // Open list items: content column and line index, as two stacks.
-  const openCol: number[] = [];
-  const openLine: number[] = [];
+  // Open list items as two stacks with an explicit depth: setting an array's length is a
+  // runtime call in V8, and this happens on most list lines. Nesting never exceeds the lines.
+  const openCol = new Int32Array(total + 1);
+  const openLine = new Int32Array(total + 1);
+  let openDepth = 0;
   let fenceChar = 0;
   let fenceLength = 0;
   let fenceLine = 0;
@@ -260,11 +273,10 @@ export function scan(text: string): ScanResult {
     return true;
   };
 
-  const containerCol = (): number => (openCol.length > 0 ? openCol[openCol.length - 1] : 0);
+  const containerCol = (): number => (openDepth > 0 ? openCol[openDepth - 1] : 0);
   const closeItemsBeyond = (col: number): void => {
-    while (openCol.length > 0 && openCol[openCol.length - 1] > col) {
-      openCol.pop();
-      openLine.pop();
+    while (openDepth > 0 && openCol[openDepth - 1] > col) {
+      openDepth--;
     }
   };
 
@@ -283,8 +295,7 @@ export function scan(text: string): ScanResult {
         kind[i] = K.heading;
         level[i] = hashes;
         textStart[i] = measureIndent(after, stop, 0);
-        openCol.length = 0;
-        openLine.length = 0;
+        openDepth = 0;
         paragraphOpen = false;
         return true;
       }
@@ -353,10 +364,11 @@ export function scan(text: string): ScanResult {
     const spaces = measuredCol - markerEndCol;
     // Five or more spaces after the marker: the content starts one column after it (indented code).
     const contentCol = gapEnd === stop || spaces > 4 ? markerEndCol + 1 : markerEndCol + Math.max(spaces, 1);
-    parent[i] = openLine.length > 0 ? openLine[openLine.length - 1] : -1;
-    depth[i] = openLine.length;
-    openCol.push(contentCol);
-    openLine.push(i);
+    parent[i] = openDepth > 0 ? openLine[openDepth - 1] : -1;
+    depth[i] = openDepth;
+    openCol[openDepth] = contentCol;
+    openLine[openDepth] = i;
+    openDepth++;
     let content = spaces > 4 ? afterMarker + 1 : gapEnd;
     // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
     if (content + 2 < stop + 1 && text.charCodeAt(content) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET) {
@@ -397,7 +409,7 @@ export function scan(text: string): ScanResult {
 
     // Thematic breaks win over list markers (`- - -`), and `---` under a paragraph is a setext heading.
     if (col - containerCol() < 4 || !lazyAllowed) {
-      const underline = lazyAllowed && paragraphAtTop && openCol.length === 0 && col < 4 ? setextLevel(text, first, stop) : 0;
+      const underline = lazyAllowed && paragraphAtTop && openDepth === 0 && col < 4 ? setextLevel(text, first, stop) : 0;
       if (underline > 0) {
         kind[i - 1] = K.heading;
         level[i - 1] = underline;
@@ -414,15 +426,14 @@ export function scan(text: string): ScanResult {
     }
 
     if (readMarker(first, stop)) {
-      let kept = openCol.length;
+      let kept = openDepth;
       while (kept > 0 && openCol[kept - 1] > col) kept--;
       const base = kept > 0 ? openCol[kept - 1] : 0;
-      const nestsInParagraph = lazyAllowed && (openCol.length === 0 || col >= containerCol());
+      const nestsInParagraph = lazyAllowed && (openDepth === 0 || col >= containerCol());
       const emptyItem = measureIndent(first + markerLength, stop, 0) === stop;
       const cannotInterrupt = nestsInParagraph && ((markerOrdered && markerNumber !== 1) || emptyItem);
       if (col - base < 4 && !cannotInterrupt) {
-        openCol.length = kept;
-        openLine.length = kept;
+        openDepth = kept;
         listItem(i, col, first, stop);
         return;
       }
@@ -443,16 +454,14 @@ export function scan(text: string): ScanResult {
     closeItemsBeyond(col);
     kind[i] = K.text;
     paragraphOpen = true;
-    paragraphAtTop = openCol.length === 0;
+    paragraphAtTop = openDepth === 0;
   };
 
-  let pos = contentStart;
+  const lastEnd = length > 0 && text.charCodeAt(length - 1) === 10 ? length - 1 : length;
   for (let i = 0; i < total; i++) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = length;
-    let stop = nl;
+    const pos = start[i];
+    let stop = i + 1 < total ? start[i + 1] - 1 : lastEnd;
     if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
-    start[i] = pos;
     end[i] = stop;
     const first = measureIndent(pos, stop, 0);
     const col = measuredCol;
@@ -492,7 +501,6 @@ export function scan(text: string): ScanResult {
       if (!(couldContinue && kind[i] === K.text)) dropBox(pendingBox);
       pendingBox = -1;
     }
-    pos = nl + 1;
   }
   if (pendingBox >= 0) dropBox(pendingBox);
 
