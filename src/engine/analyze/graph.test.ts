@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dependencyGraph, findCycles } from './graph.js';
+import { STATUSES } from '../model.js';
 import { planWithIndex, type ItemSpec } from './testing.js';
 
 describe('dependencyGraph: a diamond with hours', () => {
@@ -195,14 +196,13 @@ describe('scale', () => {
 });
 
 describe('properties on random plans', () => {
-  const statuses = ['todo', 'in_progress', 'review', 'done', 'blocked', 'deferred', 'cancelled'] as const;
   // A random forest of up to 40 items (each parent earlier than its child) with random
   // dependencies, some on parents, some forming cycles.
   const randomPlan = fc
     .array(
       fc.record({
         parent: fc.option(fc.nat(), { nil: undefined }),
-        status: fc.constantFrom(...statuses),
+        status: fc.constantFrom(...STATUSES),
         hours: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
         deps: fc.array(fc.nat(), { maxLength: 3 }),
         check: fc.boolean(),

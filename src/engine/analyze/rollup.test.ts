@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeRollups, measureTotal } from './rollup.js';
+import { STATUSES } from '../model.js';
 import { planWithIndex, type ItemSpec } from './testing.js';
 
 // An epic declaring 20 points over two stories that carry their own (8 and 5), one story split
@@ -109,12 +110,11 @@ describe('measureTotal', () => {
 });
 
 describe('properties on random plans', () => {
-  const statuses = ['todo', 'in_progress', 'review', 'done', 'blocked', 'deferred', 'cancelled'] as const;
   const randomPlan = fc
     .array(
       fc.record({
         parent: fc.option(fc.nat(), { nil: undefined }),
-        status: fc.constantFrom(...statuses),
+        status: fc.constantFrom(...STATUSES),
         points: fc.option(fc.integer({ min: 0, max: 13 }), { nil: undefined }),
         section: fc.constantFrom('a', 'b', 'c'),
       }),
