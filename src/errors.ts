@@ -13,6 +13,21 @@ export const ERROR_CODES = [
   'status_not_expressible',
   'stale_edit',
   'io_error',
+  // Configuration and the team server.
+  'invalid_config',
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'account_locked',
+  'database_error',
+  // Talking to a server, reading git history, moving plans in and out.
+  'remote_error',
+  'git_error',
+  'unsupported_format',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,19 @@ const EXIT_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   status_not_expressible: EXIT_USAGE,
   stale_edit: EXIT_USAGE,
   io_error: EXIT_USAGE,
+  invalid_config: EXIT_USAGE,
+  validation_failed: EXIT_USAGE,
+  unauthenticated: EXIT_USAGE,
+  forbidden: EXIT_USAGE,
+  not_found: EXIT_USAGE,
+  conflict: EXIT_USAGE,
+  payload_too_large: EXIT_USAGE,
+  rate_limited: EXIT_USAGE,
+  account_locked: EXIT_USAGE,
+  database_error: EXIT_USAGE,
+  remote_error: EXIT_USAGE,
+  git_error: EXIT_USAGE,
+  unsupported_format: EXIT_USAGE,
 };
 
 /** Commander's own outcomes: help asked for and version are successes, everything else is usage. */
