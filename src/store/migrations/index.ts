@@ -1,0 +1,14 @@
+// Every migration in order. Names sort in the order they run; a new migration is a new file and
+// one line here, never an edit of one that has shipped.
+
+import type { Migration } from 'kysely';
+import { initialSchema } from './001-initial.js';
+import { dialectTypes } from './types.js';
+import type { DialectName } from './types.js';
+
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  const types = dialectTypes(dialect);
+  return {
+    '001-initial': initialSchema(types),
+  };
+}

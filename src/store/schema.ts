@@ -1,0 +1,161 @@
+// The database's tables as Kysely types: the one contract between migrations, repositories and
+// services. Both dialects store the same shapes: ids and timestamps are text (ISO 8601 UTC with
+// milliseconds, so they sort as text), flags are 0/1 integers, document bytes are blobs (bytea).
+
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** ISO 8601 UTC timestamp with milliseconds, e.g. 2026-11-22T04:37:33.120Z. */
+export type Timestamp = string;
+/** 0 or 1: portable across SQLite and PostgreSQL. */
+export type Flag = number;
+
+export interface UsersTable {
+  id: string;
+  email: string; // lower-cased, unique
+  name: string;
+  password_hash: string; // argon2id PHC string
+  is_admin: Flag;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RefreshTokensTable {
+  id: string;
+  user_id: string;
+  /** Every rotation keeps the family; reuse of a spent token revokes the whole family. */
+  family_id: string;
+  token_hash: string; // sha-256 hex of the token; the token itself is never stored
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The first characters of the token, shown in lists so a user can tell tokens apart. */
+  prefix: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface InvitesTable {
+  id: string;
+  email: string;
+  token_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface ProjectsTable {
+  id: string;
+  /** URL name, unique: lower-case letters, digits and dashes. */
+  key: string;
+  name: string;
+  description: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ProjectRole = 'owner' | 'member' | 'viewer';
+
+export interface ProjectMembersTable {
+  project_id: string;
+  user_id: string;
+  role: ProjectRole;
+  created_at: Timestamp;
+}
+
+export interface DocumentsTable {
+  id: string;
+  project_id: string;
+  /** The plan's file name within the project, e.g. `tasks.md`; unique per project. */
+  name: string;
+  /** The Markdown exactly as bytes: uploads with invalid UTF-8 come back byte-identical. */
+  content: Uint8Array;
+  /** Incremented on every change; the ETag is derived from it. */
+  version: number;
+  /** contentHash of the text (engine), for cheap change detection. */
+  hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** One row per item of a document's current version, rewritten when the document changes. */
+export interface ItemsTable {
+  document_id: string;
+  project_id: string;
+  /** The plan's own id (T012, US-004, 3.2, derived ids for the rest). */
+  item_id: string;
+  /** Document order. */
+  position: number;
+  parent_id: string | null;
+  kind: string;
+  title: string;
+  status: string;
+  assignee: string | null;
+  points: number | null;
+  hours: number | null;
+  priority: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  section: string | null;
+  line: number;
+  /** JSON of the engine's item as the API returns it (fields, checks, dependencies). */
+  data: string;
+}
+
+export interface ItemHistoryTable {
+  id: Generated<number>;
+  project_id: string;
+  document_id: string;
+  item_id: string;
+  /** Null for changes that came from outside (an upload, git history). */
+  user_id: string | null;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+  at: Timestamp;
+  /** Where the change came from: api, upload, sync, git. */
+  source: string;
+}
+
+/** Fixed-window counters shared by every server process on one database. */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number; // epoch milliseconds of the window's start
+  count: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  refresh_tokens: RefreshTokensTable;
+  api_tokens: ApiTokensTable;
+  invites: InvitesTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  documents: DocumentsTable;
+  items: ItemsTable;
+  item_history: ItemHistoryTable;
+  rate_limits: RateLimitsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Project = Selectable<ProjectsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type ItemRow = Selectable<ItemsTable>;
+export type ItemHistoryRow = Selectable<ItemHistoryTable>;
