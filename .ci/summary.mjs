@@ -12,8 +12,9 @@ try {
   process.exit(1);
 }
 const passed = report.numPassedTests ?? 0;
-// A test file that fails to load has no failed test of its own: count the file instead.
-const failed = Math.max(report.numFailedTests ?? 0, report.numFailedTestSuites ?? 0);
+// A test file that fails to load has no failed test of its own: count the file instead. A run
+// that failed before any test (a globalSetup error, such as PostgreSQL missing under CI) counts one.
+const failed = Math.max(report.numFailedTests ?? 0, report.numFailedTestSuites ?? 0, report.success === false ? 1 : 0);
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(passed > 0 && failed === 0 ? 0 : 1);
