@@ -1,5 +1,5 @@
 // Migrations on both databases: from empty to the latest schema, and again without effect.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrateToLatest, pendingMigrations } from '../../src/store/database.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -37,6 +37,3 @@ describeEachDatabase(
   { migrate: false },
 );
 
-describe('harness', () => {
-  it('runs', () => expect(1).toBe(1));
-});
