@@ -9,6 +9,7 @@ import { reportError } from './exit.js';
 import { registerGraph } from './commands/graph/index.js';
 import { registerItems } from './commands/items/index.js';
 import { registerLint } from './commands/lint/index.js';
+import { registerMcp } from './commands/mcp/index.js';
 import { registerNext } from './commands/next/index.js';
 import { registerSet } from './commands/set/index.js';
 import { registerShow } from './commands/show/index.js';
@@ -48,6 +49,7 @@ Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
   registerLint(program);
   registerSet(program);
   registerSprint(program);
+  registerMcp(program);
   program
     .command('help')
     .description('show help for a command')

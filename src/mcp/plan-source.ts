@@ -1,0 +1,40 @@
+// Where the MCP tools get their plan from, behind one interface: a local Markdown file today, the
+// team server's API later. Tools only ever talk to a PlanSource, so a new source needs no change
+// to the tool layer.
+
+import type { Plan, PlanIndex, Status } from '../engine/model.js';
+import type { StatusChange } from '../services/set.js';
+
+/** One consistent view of the plan: the text and the plan built from exactly that text. */
+export interface PlanSnapshot {
+  /** How messages name the plan ("plan.md", or a project and document on a server). */
+  label: string;
+  text: string;
+  plan: Plan;
+  index: PlanIndex;
+}
+
+/** What a status change did, whatever the source. */
+export interface StatusUpdate {
+  status: Status;
+  changes: StatusChange[];
+  /** Items that already had the status. */
+  unchanged: string[];
+  /** Unified diff of the plan's Markdown; empty when nothing changes. */
+  diff: string;
+  /** True when the change was saved (never on a dry run or when nothing changes). */
+  written: boolean;
+}
+
+export interface PlanSource {
+  /** How messages name the plan. */
+  readonly label: string;
+  /** URI of the plan's Markdown as an MCP resource. */
+  readonly uri: string;
+  /** Reads the current plan (never a stale cached copy). */
+  load(): Promise<PlanSnapshot>;
+  /** Sets the status of the named items; throws ScrumdownError (unknown_id, stale_edit…). */
+  setStatus(ids: readonly string[], status: Status, options?: { dryRun?: boolean }): Promise<StatusUpdate>;
+  /** Calls `onChange` when the plan changes from outside; returns a function that stops watching. */
+  watch(onChange: () => void): () => void;
+}
