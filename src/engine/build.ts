@@ -44,7 +44,9 @@ interface DepText {
 interface Draft {
   explicitId?: string;
   /** How to derive an id when there is no explicit one: parent draft or section key, and a suffix. */
-  derive: { parent: number; base: string; suffix: string };
+  deriveParent: number;
+  deriveBase: string;
+  deriveSuffix: string;
   aliases: string[];
   title: string;
   kind: ItemKind;
@@ -161,22 +163,31 @@ function append<T>(list: T[], value: T): T[] {
   return list;
 }
 
-/** A short id from heading text: lower-case letters and digits joined by single dashes. */
+/** A short id from heading text: lower-case letters and digits joined by single dashes, cut
+ *  after 32 characters (the last run may go one past, as "-x"). Whole runs are sliced, not
+ *  built a character at a time, so the id is a flat string that hashes cheaply. */
 function slug(text: string): string {
   let out = '';
-  let dash = false;
-  for (let i = 0; i < text.length && out.length < 32; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (dash && out.length > 0) out += '-';
-      out += String.fromCharCode(c);
-      dash = false;
-    } else {
-      dash = true;
+  let run = -1;
+  const length = text.length;
+  for (let i = 0; i <= length && out.length < 32; i++) {
+    const c = i < length ? text.charCodeAt(i) : 0;
+    const alnum = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (alnum) {
+      if (run < 0) run = i;
+      continue;
     }
+    if (run < 0) continue;
+    let from = run;
+    run = -1;
+    if (out !== '') {
+      out += '-' + text[from];
+      from++;
+    }
+    const take = Math.min(i - from, 32 - out.length);
+    if (take > 0) out += text.slice(from, from + take);
   }
-  return out || 'section';
+  return out === '' ? 'section' : out.toLowerCase();
 }
 
 /** "Acceptance Criteria" → "ac", "Definition of Done (DoD)" → "dd": the prefix of check ids. */
@@ -207,15 +218,8 @@ function statusOfBox(char: string): Status {
 
 /** Title text without `**`/`__` emphasis and with runs of whitespace made single spaces. */
 function stripEmphasis(text: string): string {
-  // Most titles have nothing to strip: check with one character scan before any regex.
-  let plain = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 9 || (c === 32 && text.charCodeAt(i + 1) === 32)) {
-      plain = false;
-      break;
-    }
-  }
+  // Most titles have nothing to strip: native searches for the four triggers before any regex.
+  const plain = !text.includes('*') && !text.includes('_') && !text.includes('\t') && !text.includes('  ');
   if (plain) return text.trim();
   return text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
 }
@@ -298,45 +302,79 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return n;
   }
 
+  // Checks come in runs under one item and checklist: the run's counter stays in variables and
+  // goes back to the map only when the run changes.
+  let checkParent = -2;
+  let checkList: string | undefined;
+  let checkCount = 0;
+  function nextCheck(parent: number, checklist: string | undefined): number {
+    if (parent !== checkParent || checklist !== checkList) {
+      if (checkParent !== -2) childCounters.set(`${checkParent}/${checkList}`, checkCount);
+      checkParent = parent;
+      checkList = checklist;
+      checkCount = childCounters.get(`${parent}/${checklist}`) ?? 0;
+    }
+    return ++checkCount;
+  }
+
   /** Next child number under a draft (the common case, kept out of the string-keyed map). */
   function nextChild(parent: number): number {
     childCount[parent] = (childCount[parent] ?? 0) + 1;
     return childCount[parent];
   }
 
-  function newDraft(p: Partial<Draft> & Pick<Draft, 'title' | 'kind' | 'line' | 'dialect' | 'derive'>): number {
-    // Every draft gets the same shape, in the same order, so property access stays monomorphic.
+  /**
+   * A new draft, with every property in the same order so property access stays monomorphic.
+   * Positional arguments, not an options object: this runs once per item.
+   */
+  function newDraft(
+    title: string,
+    kind: ItemKind,
+    line: number,
+    headerEnd: number,
+    dialect: Dialect,
+    parent: number,
+    explicitId: string | undefined,
+    deriveParent: number,
+    deriveBase: string,
+    deriveSuffix: string,
+    checkbox: Checkbox | undefined,
+    tags: string[],
+    checklist: string | undefined,
+  ): number {
     const draft: Draft = {
-      explicitId: p.explicitId,
-      derive: p.derive,
-      aliases: p.aliases ?? NONE,
-      title: p.title,
-      kind: p.kind,
-      checkbox: p.checkbox,
+      explicitId,
+      deriveParent,
+      deriveBase,
+      deriveSuffix,
+      aliases: NONE,
+      title,
+      kind,
+      checkbox,
       fields: NO_FIELDS,
-      tags: p.tags ?? NONE,
+      tags,
       roles: NONE,
       depTexts: NONE,
-      parent: p.parent ?? -1,
+      parent,
       children: NONE,
-      checklist: p.checklist,
-      section: p.section ?? currentSection(),
-      line: p.line,
-      endLine: p.line,
-      headerEnd: p.headerEnd ?? 0,
-      dialect: p.dialect,
+      checklist,
+      section: currentSection(),
+      line,
+      endLine: line,
+      headerEnd,
+      dialect,
       hasAcceptance: false,
-      headingLevel: p.headingLevel ?? 0,
+      headingLevel: 0,
       inlinePoints: undefined,
       inlineHours: undefined,
       inlineAssignee: undefined,
       sectionPriority: undefined,
-      sprintIndex: sprintStackOpen() ? sprintDrafts.length - 1 : -1,
+      sprintIndex: sprintOpenLevel > 0 ? sprintDrafts.length - 1 : -1,
       bulletFields: false,
     };
     const index = drafts.length;
     drafts.push(draft);
-    if (draft.parent >= 0) drafts[draft.parent].children = append(drafts[draft.parent].children, index);
+    if (parent >= 0) drafts[parent].children = append(drafts[parent].children, index);
     return index;
   }
 
@@ -480,22 +518,12 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     sectionFrames.push({ index: sections.length - 1, level: line.level, info });
     if (info.type === 'item') {
       const owner = currentOwner();
-      const draftIndex = newDraft({
-        explicitId: info.id,
-        derive: { parent: -1, base: info.id ? '' : slug(info.title), suffix: '' },
-        aliases: info.aliases,
-        title: info.title,
-        kind: info.kind,
-        line: line.lineNo,
-        headerEnd: line.end,
-        dialect: info.dialect,
-        tags: info.tags,
-        parent: owner,
-        section: section.id,
-        headingLevel: line.level,
-      });
+      // The section was just opened, so the draft's section is this heading's.
+      const draftIndex = newDraft(info.title, info.kind, line.lineNo, line.end, info.dialect, owner, info.id, -1, info.id ? '' : slug(info.title), '', undefined, info.tags.length > 0 ? info.tags : NONE, undefined);
       section.itemId = String(draftIndex);
       const draft = drafts[draftIndex];
+      if (info.aliases.length > 0) draft.aliases = info.aliases;
+      draft.headingLevel = line.level;
       const group = sectionFrames.length > 1 ? enclosingPriority() : undefined;
       draft.sectionPriority = info.priority ?? group;
       if (info.sprint) draft.fields = { sprint: { value: info.sprint, line: line.lineNo, span: { start: line.start, end: line.start }, label: 'Sprint' } };
@@ -529,6 +557,11 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   /** Next number to try per base, so a heading repeated thousands of times costs no search. */
   const sectionSuffix = new Map<string, number>();
   function uniqueSectionId(base: string): string {
+    // Most titles are new: only a repeated one needs its suffix remembered.
+    if (!sectionIds.has(base)) {
+      sectionIds.add(base);
+      return base;
+    }
     let id = base;
     let n = sectionSuffix.get(base) ?? 2;
     while (sectionIds.has(id)) id = `${base}-${n++}`;
@@ -721,26 +754,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const base = kind === 'check' ? (parent >= 0 ? '' : currentSection()) : parentDraft >= 0 ? '' : sectionKey();
     const n =
       kind === 'check'
-        ? nextCount(`${parent}/${checklist}`)
+        ? nextCheck(parent, checklist)
         : parentDraft >= 0
           ? nextChild(parentDraft)
           : parent >= 0 && base === ''
             ? nextChild(parent)
             : nextCount(`s${base}`);
     const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check', abbreviations)}${n}` : String(n);
-    const draftIndex = newDraft({
-      explicitId,
-      derive: { parent: base === '' ? parent : -1, base, suffix },
-      title: stripEmphasis(rest),
-      kind,
-      checklist,
-      checkbox: checkboxOf(line),
-      tags,
-      parent,
-      line: line.lineNo,
-      headerEnd: line.end,
-      dialect,
-    });
+    const draftIndex = newDraft(stripEmphasis(rest), kind, line.lineNo, line.end, dialect, parent, explicitId, base === '' ? parent : -1, base, suffix, checkboxOf(line), tags, checklist);
     listDraft[index] = draftIndex;
     const draft = drafts[draftIndex];
     if (kind !== 'check') readInlineMetadata(draft, rest, line);
@@ -785,16 +806,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const titleText = bold ? bold[1] : content;
     const tail = bold ? bold[2] : '';
     const number = /^\d+/.exec(line.marker)?.[0] ?? String(nextCount(`t${owner}`));
-    const draftIndex = newDraft({
-      derive: { parent: owner, base: '', suffix: number },
-      title: stripEmphasis(titleText),
-      kind: drafts[owner].kind === 'task' ? 'subtask' : 'task',
-      checkbox: checkboxOf(line),
-      parent: owner,
-      line: line.lineNo,
-      headerEnd: line.end,
-      dialect: 'agile',
-    });
+    const kind = drafts[owner].kind === 'task' ? 'subtask' : 'task';
+    const draftIndex = newDraft(stripEmphasis(titleText), kind, line.lineNo, line.end, 'agile', owner, undefined, owner, '', number, checkboxOf(line), NONE, undefined);
     listDraft[index] = draftIndex;
     const draft = drafts[draftIndex];
     readInlineMetadata(draft, tail, line);
@@ -803,18 +816,9 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   function readAgileSubtask(index: number, line: ScanLine, owner: number, match: RegExpExecArray): void {
-    const draftIndex = newDraft({
-      explicitId: `ST-${match[1]}`,
-      derive: { parent: owner, base: '', suffix: match[1] },
-      aliases: [`SUBTASK ${match[1]}`],
-      title: stripEmphasis(match[2].replace(INLINE_HOURS, '')),
-      kind: 'subtask',
-      checkbox: checkboxOf(line),
-      parent: owner,
-      line: line.lineNo,
-      headerEnd: line.end,
-      dialect: 'agile',
-    });
+    const title = stripEmphasis(match[2].replace(INLINE_HOURS, ''));
+    const draftIndex = newDraft(title, 'subtask', line.lineNo, line.end, 'agile', owner, `ST-${match[1]}`, owner, '', match[1], checkboxOf(line), NONE, undefined);
+    drafts[draftIndex].aliases = [`SUBTASK ${match[1]}`];
     listDraft[index] = draftIndex;
     readInlineMetadata(drafts[draftIndex], match[2], line);
   }
@@ -968,9 +972,21 @@ export function buildPlan(text: string, path = '<input>'): Plan {
 
   type ResolvedRef = { raw: string; line: number; ids: number[]; unresolved: string[]; group?: string };
   const depRefs: Array<ResolvedRef[] | undefined> = new Array(drafts.length);
+  // Dependency texts repeat ("None", "T001", "All previous phases"): each is parsed once.
+  const parsedRefs = [new Map<string, ParsedRef>(), new Map<string, ParsedRef>()];
+  const parseDepText = (raw: string, numeric: boolean): ParsedRef => {
+    const memo = parsedRefs[numeric ? 1 : 0];
+    let parsed = memo.get(raw);
+    if (parsed === undefined) {
+      parsed = parseRefs(raw, numeric);
+      if (memo.size < 10_000) memo.set(raw, parsed);
+    }
+    return parsed;
+  };
   drafts.forEach((draft, i) => {
+    if (draft.depTexts.length === 0) return;
     for (const dep of draft.depTexts) {
-      const parsed = parseRefs(dep.raw, dep.numeric);
+      const parsed = parseDepText(dep.raw, dep.numeric);
       if (parsed.none) continue;
       const { ids: found, unresolved } = resolve(parsed, i);
       (depRefs[i] ??= []).push({ raw: dep.raw, line: dep.line, ids: found, unresolved, group: parsed.group ? dep.raw : undefined });
@@ -1018,12 +1034,30 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       statuses[i] = statusOfBox(draft.checkbox.char);
       sources[i] = 'checkbox';
     } else {
-      statuses[i] = rollUp(draft.children.map((c) => statuses[c]));
+      statuses[i] = rollUp(draft.children, statuses);
       sources[i] = 'rollup';
     }
   }
 
-  const items: Item[] = drafts.map((draft, i) => toItem(draft, i));
+  // Whether a checklist label names acceptance criteria: asked once per label, not per check.
+  const acceptanceLabels = new Map<string, boolean>();
+  function hasAcceptanceChecks(children: number[]): boolean {
+    for (const c of children) {
+      const child = drafts[c];
+      if (child.kind !== 'check') continue;
+      const label = child.checklist ?? '';
+      let known = acceptanceLabels.get(label);
+      if (known === undefined) {
+        known = ACCEPTANCE_LABEL.test(label);
+        if (acceptanceLabels.size < 10_000) acceptanceLabels.set(label, known);
+      }
+      if (known) return true;
+    }
+    return false;
+  }
+
+  const items: Item[] = new Array(drafts.length);
+  for (let i = 0; i < drafts.length; i++) items[i] = toItem(drafts[i], i);
 
   function toItem(draft: Draft, i: number): Item {
     const fields = draft.fields;
@@ -1067,7 +1101,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       headerEnd: draft.headerEnd,
       dialect: draft.dialect,
       fields,
-      hasAcceptance: draft.hasAcceptance || draft.children.some((c) => drafts[c].kind === 'check' && ACCEPTANCE_LABEL.test(drafts[c].checklist ?? '')),
+      hasAcceptance: draft.hasAcceptance || (draft.children.length > 0 && hasAcceptanceChecks(draft.children)),
     };
   }
   for (const section of sections) {
@@ -1226,13 +1260,14 @@ function loadLine(scanned: ScanResult, text: string, i: number, line: ScanLine):
 }
 
 /** Children decide a parent without its own status: shelved children are left out. */
-function rollUp(children: Status[]): Status {
+export function rollUp(children: number[], statuses: Status[]): Status {
   if (children.length === 0) return 'todo';
   let counted = 0;
   let done = 0;
   let started = false;
   let deferred = 0;
-  for (const status of children) {
+  for (const child of children) {
+    const status = statuses[child];
     if (isShelved(status)) {
       if (status === 'deferred') deferred++;
       continue;
@@ -1249,6 +1284,15 @@ function rollUp(children: Status[]): Status {
 
 const MAX_DERIVED_PREFIX = 48;
 
+/** `id.toUpperCase()`, without making a new string when the id has nothing to upper-case. */
+function upperKey(id: string): string {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return id.toUpperCase();
+  }
+  return id;
+}
+
 /** Final ids: explicit ids first (duplicates get a suffix and a finding), then derived ones. */
 function settleIds(drafts: Draft[], findings: Finding[]): { ids: string[]; byKey: Map<string, number> } {
   const ids: string[] = new Array(drafts.length);
@@ -1261,14 +1305,17 @@ function settleIds(drafts: Draft[], findings: Finding[]): { ids: string[]; byKey
     nextSuffix.set(key, n + 1);
     return n;
   };
+  // Upper-case keys by position, so a derived id's key is built from its parent's.
+  const keys: string[] = new Array(drafts.length);
   drafts.forEach((draft, i) => {
     if (!draft.explicitId) return;
-    const key = draft.explicitId.toUpperCase();
+    const key = upperKey(draft.explicitId);
     const first = taken.get(key);
     if (first !== undefined) {
       const n = freeKey(key);
       ids[i] = `${draft.explicitId}~${n}`;
-      taken.set(`${key}~${n}`, i);
+      keys[i] = `${key}~${n}`;
+      taken.set(keys[i], i);
       findings.push({
         rule: 'duplicate-id',
         severity: 'error',
@@ -1279,23 +1326,39 @@ function settleIds(drafts: Draft[], findings: Finding[]): { ids: string[]; byKey
       return;
     }
     ids[i] = draft.explicitId;
+    keys[i] = key;
     taken.set(key, i);
   });
-  drafts.forEach((draft, i) => {
-    if (ids[i] !== undefined) return;
-    const { parent, base, suffix } = draft.derive;
+  // A derived key is the parent's key and the suffix's: only the short suffix is upper-cased.
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i];
+    if (ids[i] !== undefined) continue;
+    const parent = draft.deriveParent;
+    const base = draft.deriveBase;
+    const suffix = draft.deriveSuffix;
     const prefix = parent >= 0 ? ids[parent] : base;
     // Deep outlines would make ids as long as the nesting: past a point the line names the item.
-    let id = prefix.length > MAX_DERIVED_PREFIX ? `line-${draft.line}` : prefix ? `${prefix}.${suffix}` : suffix;
-    let key = id.toUpperCase();
+    let id: string;
+    let key: string;
+    if (prefix.length > MAX_DERIVED_PREFIX) {
+      id = `line-${draft.line}`;
+      key = upperKey(id);
+    } else if (prefix === '') {
+      id = suffix;
+      key = upperKey(id);
+    } else {
+      id = `${prefix}.${suffix}`;
+      key = parent >= 0 ? `${keys[parent] ?? upperKey(prefix)}.${upperKey(suffix)}` : upperKey(id);
+    }
     if (taken.has(key)) {
       const n = freeKey(key);
       id = `${id}~${n}`;
       key = `${key}~${n}`;
     }
     ids[i] = id;
+    keys[i] = key;
     taken.set(key, i);
-  });
+  }
   return { ids, byKey: taken };
 }
 
