@@ -1,0 +1,116 @@
+// Pairs the items of two consecutive revisions, so the timeline can say which item changed and
+// which was added or removed. Written ids are identity: the same id is the same item whatever
+// its title became. Derived ids (outline positions, title slugs) shift when an item is inserted
+// above, so for them the title decides, in this order:
+//   1. written id present in both revisions;
+//   2. same derived id and the same normalised title;
+//   3. the same normalised title among the items still unpaired (same kind, document order), which
+//      follows an item whose outline number shifted;
+//   4. same derived id and a similar title (an edit in place: a typo fixed, a word added);
+//   5. the most similar title among the items still unpaired (same kind, similarity ≥ 0.5; ties
+//      go to the nearer position, then document order).
+// Whatever is left unpaired was removed (previous revision) or added (next revision). A derived id
+// whose title was rewritten beyond recognition is read as one item removed and another added.
+
+import { bigrams, diceOfBigrams, normalizeTitle } from './similarity.js';
+import type { RevisionItem } from './types.js';
+
+/** Titles at least this similar (Dice over bigrams) may be the same item. */
+export const TITLE_SIMILARITY_THRESHOLD = 0.5;
+
+/** Above this many candidate pairs, step 5 is skipped (the rest reads as removed and added). */
+export const MAX_SIMILARITY_PAIRS = 250_000;
+
+export interface RevisionMatch {
+  /** Per item of the next revision: the index of its item in the previous revision, or -1. */
+  previousOf: Int32Array;
+  /** Per item of the next revision: how it was paired (undefined when unpaired). */
+  matchedBy: Array<'id' | 'title' | undefined>;
+}
+
+export function matchRevisions(previous: readonly RevisionItem[], next: readonly RevisionItem[]): RevisionMatch {
+  const previousOf = new Int32Array(next.length).fill(-1);
+  const matchedBy: Array<'id' | 'title' | undefined> = new Array(next.length).fill(undefined);
+  const taken = new Uint8Array(previous.length);
+  const pair = (j: number, i: number, how: 'id' | 'title'): void => {
+    previousOf[j] = i;
+    matchedBy[j] = how;
+    taken[i] = 1;
+  };
+
+  const previousById = new Map<string, number>();
+  previous.forEach((item, i) => {
+    if (!previousById.has(item.id)) previousById.set(item.id, i);
+  });
+  const normalizedPrevious = previous.map((item) => normalizeTitle(item.title));
+  const normalizedNext = next.map((item) => normalizeTitle(item.title));
+
+  // 1 and 2: same id, written, or derived with an unchanged title.
+  next.forEach((item, j) => {
+    const i = previousById.get(item.id);
+    if (i === undefined || taken[i]) return;
+    if (!item.derived || !previous[i].derived || normalizedPrevious[i] === normalizedNext[j]) pair(j, i, 'id');
+  });
+
+  // 3: unchanged titles whose derived id moved.
+  const byTitle = new Map<string, number[]>();
+  previous.forEach((item, i) => {
+    if (taken[i]) return;
+    const key = `${item.kind}\u0000${normalizedPrevious[i]}`;
+    const queue = byTitle.get(key);
+    if (queue) queue.push(i);
+    else byTitle.set(key, [i]);
+  });
+  const cursor = new Map<string, number>();
+  next.forEach((item, j) => {
+    if (previousOf[j] >= 0) return;
+    const key = `${item.kind}\u0000${normalizedNext[j]}`;
+    const queue = byTitle.get(key);
+    if (!queue) return;
+    let at = cursor.get(key) ?? 0;
+    while (at < queue.length && taken[queue[at]]) at++;
+    if (at < queue.length) pair(j, queue[at++], 'title');
+    cursor.set(key, at);
+  });
+
+  // 4: a derived id kept, its title edited.
+  const bigramCache = new Map<string, Map<string, number>>();
+  const gramsOf = (normalized: string): Map<string, number> => {
+    let grams = bigramCache.get(normalized);
+    if (!grams) bigramCache.set(normalized, (grams = bigrams(normalized)));
+    return grams;
+  };
+  next.forEach((item, j) => {
+    if (previousOf[j] >= 0) return;
+    const i = previousById.get(item.id);
+    if (i === undefined || taken[i] || previous[i].kind !== item.kind) return;
+    if (diceOfBigrams(gramsOf(normalizedPrevious[i]), gramsOf(normalizedNext[j])) >= TITLE_SIMILARITY_THRESHOLD) pair(j, i, 'id');
+  });
+
+  // 5: the most similar remaining titles.
+  const leftNext: number[] = [];
+  const leftPrevious: number[] = [];
+  next.forEach((_, j) => {
+    if (previousOf[j] < 0) leftNext.push(j);
+  });
+  previous.forEach((_, i) => {
+    if (!taken[i]) leftPrevious.push(i);
+  });
+  if (leftNext.length === 0 || leftPrevious.length === 0 || leftNext.length * leftPrevious.length > MAX_SIMILARITY_PAIRS) {
+    return { previousOf, matchedBy };
+  }
+  const candidates: Array<{ j: number; i: number; score: number }> = [];
+  for (const j of leftNext) {
+    const grams = gramsOf(normalizedNext[j]);
+    for (const i of leftPrevious) {
+      if (previous[i].kind !== next[j].kind) continue;
+      const score = diceOfBigrams(gramsOf(normalizedPrevious[i]), grams);
+      if (score >= TITLE_SIMILARITY_THRESHOLD) candidates.push({ j, i, score });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || Math.abs(a.i - a.j) - Math.abs(b.i - b.j) || a.j - b.j || a.i - b.i);
+  for (const { j, i } of candidates) {
+    if (previousOf[j] < 0 && !taken[i]) pair(j, i, 'title');
+  }
+  return { previousOf, matchedBy };
+}
