@@ -11,6 +11,7 @@ import { registerItems } from './commands/items/index.js';
 import { registerLint } from './commands/lint/index.js';
 import { registerMcp } from './commands/mcp/index.js';
 import { registerNext } from './commands/next/index.js';
+import { registerServe } from './commands/serve/index.js';
 import { registerSet } from './commands/set/index.js';
 import { registerShow } from './commands/show/index.js';
 import { registerSprint } from './commands/sprint/index.js';
@@ -49,6 +50,7 @@ Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
   registerLint(program);
   registerSet(program);
   registerSprint(program);
+  registerServe(program);
   registerMcp(program);
   program
     .command('help')

@@ -1,0 +1,95 @@
+// Runs the app on a real socket: opens and migrates the database, listens, and shuts down in
+// order on SIGTERM/SIGINT (stop accepting, finish requests in flight, close the database).
+
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream, Logger } from 'pino';
+import type { ServerConfig } from '../config/config.js';
+import { systemClock } from '../services/clock.js';
+import type { Clock } from '../services/clock.js';
+import { migrateToLatest, openDatabase } from '../store/database.js';
+import type { DatabaseHandle } from '../store/database.js';
+import { createApp } from './app.js';
+import type { ScrumdownApp } from './app.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+
+export interface StartOptions {
+  /** Where JSON logs go (stdout by default). */
+  logDestination?: DestinationStream;
+  logger?: Logger;
+  clock?: Clock;
+  /** Install SIGTERM/SIGINT handlers that stop the server and exit (the CLI does; tests do not). */
+  handleSignals?: boolean;
+  /** An already open database (tests, the demo); otherwise config.databaseUrl is opened. */
+  database?: DatabaseHandle;
+}
+
+export interface RunningServer {
+  /** http://host:port with the port actually bound. */
+  url: string;
+  app: ScrumdownApp;
+  database: DatabaseHandle;
+  logger: Logger;
+  /** Stops listening, waits for requests in flight, closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
+  const database = options.database ?? openDatabase(config.databaseUrl);
+  const { applied } = await migrateToLatest(database);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+
+  const metrics = createMetrics(database.db, { defaultMetrics: true });
+  const app = createApp({ db: database, config, clock: options.clock ?? systemClock, logger }, { metrics });
+
+  const server = await listen(app, config);
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  logger.info({ url, database: database.display, jwtSecret: config.jwtSecretSource, signup: config.signup }, 'server listening');
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would hold close() open; requests in flight still finish.
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      await database.close();
+      logger.info('server stopped');
+    })();
+    return closing;
+  };
+
+  if (options.handleSignals) {
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down');
+      // A second signal while draining means "now".
+      process.once(signal, () => process.exit(1));
+      void close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  }
+
+  return { url, app, database, logger, close };
+}
+
+function listen(app: ScrumdownApp, config: ServerConfig): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error);
+    });
+  });
+}

@@ -1,0 +1,183 @@
+// Registration, sign-in, refresh, sign-out and password change. A sign-in starts a refresh-token
+// family; each refresh spends the presented token and issues the next one in the same family.
+// Presenting a spent token means it was copied, so the whole family is revoked and everyone
+// holding one of its tokens must sign in again. Five wrong passwords lock the account for 15
+// minutes (kept in the users row, so every server process sees it).
+
+import { ScrumdownError } from '../../errors.js';
+import { inTransaction } from '../../store/transaction.js';
+import { countUsers, findUserByEmail, findUserById, insertUser, recordFailedLogin, updateUser } from '../../store/repositories/users.js';
+import {
+  findInviteByHash,
+  findRefreshTokenByHash,
+  insertRefreshToken,
+  revokeRefreshFamily,
+  revokeUserRefreshTokens,
+  spendInvite,
+  spendRefreshToken,
+} from '../../store/repositories/tokens.js';
+import type { User } from '../../store/schema.js';
+import { issueAccessToken } from './access-tokens.js';
+import { checkPasswordRules, hashPassword, verifyPassword } from './passwords.js';
+import { hashToken, newId, newToken } from './secrets.js';
+import type { AccountsContext, PublicUser, Session } from './types.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function publicUser(user: User): PublicUser {
+  return { id: user.id, email: user.email, name: user.name, isAdmin: user.is_admin === 1, createdAt: user.created_at };
+}
+
+export interface RegisterInput {
+  email: string;
+  name: string;
+  password: string;
+  /** The invite token, when sign-up is by invitation. */
+  invite?: string | undefined;
+}
+
+/** Creates an account and signs it in. The first account on a server is its administrator. */
+export async function register(ctx: AccountsContext, input: RegisterInput): Promise<Session> {
+  const email = input.email.trim().toLowerCase();
+  const name = input.name.trim();
+  if (!EMAIL.test(email) || email.length > 254) {
+    throw new ScrumdownError('validation_failed', `"${input.email}" is not an e-mail address.`, { fields: [{ field: 'email', problem: 'not an e-mail address' }] });
+  }
+  if (name === '' || name.length > 200) {
+    throw new ScrumdownError('validation_failed', 'The name must have 1 to 200 characters.', { fields: [{ field: 'name', problem: '1 to 200 characters' }] });
+  }
+  checkPasswordRules(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const at = ctx.clock().toISOString();
+
+  const user = await inTransaction(ctx.handle, async (trx) => {
+    const first = (await countUsers(trx)) === 0;
+    if (!first) {
+      if (ctx.config.signup === 'closed') {
+        throw new ScrumdownError('forbidden', 'Sign-up is closed on this server. Ask an administrator for an account.', { signup: 'closed' });
+      }
+      if (ctx.config.signup === 'invite') {
+        const invite = input.invite ? await findInviteByHash(trx, hashToken(input.invite)) : undefined;
+        if (!invite || invite.email !== email || invite.used_at !== null || invite.expires_at <= at) {
+          throw new ScrumdownError('forbidden', 'Sign-up on this server needs a valid invite for this e-mail address. Ask an administrator for one.', { signup: 'invite' });
+        }
+        if (!(await spendInvite(trx, invite.id, at))) {
+          throw new ScrumdownError('forbidden', 'This invite has already been used.', { signup: 'invite' });
+        }
+      }
+    }
+    if (await findUserByEmail(trx, email)) {
+      throw new ScrumdownError('conflict', `An account for ${email} exists already. Sign in instead.`, { field: 'email' });
+    }
+    const row: User = { id: newId(), email, name, password_hash: passwordHash, is_admin: first ? 1 : 0, failed_logins: 0, locked_until: null, created_at: at, updated_at: at };
+    await insertUser(trx, row);
+    return row;
+  });
+  return startSession(ctx, user);
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export async function login(ctx: AccountsContext, input: LoginInput): Promise<Session> {
+  const now = ctx.clock();
+  const at = now.toISOString();
+  const user = await findUserByEmail(ctx.db, input.email.trim());
+  if (user?.locked_until && user.locked_until > at) {
+    throw locked(user.locked_until, now);
+  }
+  const ok = await verifyPassword(user?.password_hash, input.password);
+  if (!user || !ok) {
+    if (user) {
+      const failures = await recordFailedLogin(ctx.db, user.id, at);
+      if (failures >= MAX_FAILED_LOGINS) {
+        const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+        await updateUser(ctx.db, user.id, { locked_until: until, failed_logins: 0, updated_at: at });
+      }
+    }
+    throw new ScrumdownError('unauthenticated', 'The e-mail address or the password is wrong.', { reason: 'bad_credentials' });
+  }
+  if (user.failed_logins !== 0 || user.locked_until !== null) {
+    await updateUser(ctx.db, user.id, { failed_logins: 0, locked_until: null, updated_at: at });
+  }
+  return startSession(ctx, user);
+}
+
+function locked(until: string, now: Date): ScrumdownError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000));
+  return new ScrumdownError(
+    'account_locked',
+    `This account is locked after ${MAX_FAILED_LOGINS} wrong passwords until ${until}. Try again then.`,
+    { lockedUntil: until, retryAfterSeconds },
+  );
+}
+
+async function startSession(ctx: AccountsContext, user: User): Promise<Session> {
+  return issueSession(ctx, user, newId());
+}
+
+async function issueSession(ctx: AccountsContext, user: User, familyId: string): Promise<Session> {
+  const now = ctx.clock();
+  const refreshToken = newToken('sdr');
+  await insertRefreshToken(ctx.db, {
+    id: newId(),
+    user_id: user.id,
+    family_id: familyId,
+    token_hash: hashToken(refreshToken),
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + ctx.config.refreshTokenSeconds * 1000).toISOString(),
+    used_at: null,
+    revoked_at: null,
+  });
+  const accessToken = await issueAccessToken(user.id, ctx.config.jwtSecret, now, ctx.config.accessTokenSeconds);
+  return { accessToken, expiresIn: ctx.config.accessTokenSeconds, refreshToken, user: publicUser(user) };
+}
+
+/** Spends a refresh token for a new session in the same family; reuse revokes the family. */
+export async function refreshSession(ctx: AccountsContext, refreshToken: string): Promise<Session> {
+  const at = ctx.clock().toISOString();
+  const row = await findRefreshTokenByHash(ctx.db, hashToken(refreshToken));
+  if (!row || row.revoked_at !== null) {
+    throw new ScrumdownError('unauthenticated', 'The refresh token is not valid. Sign in again.', { reason: 'invalid' });
+  }
+  if (row.used_at !== null || !(await spendRefreshToken(ctx.db, row.id, at))) {
+    // Committed on its own: the refusal below must not roll the revocation back.
+    await revokeRefreshFamily(ctx.db, row.family_id, at);
+    throw new ScrumdownError('unauthenticated', 'This refresh token was used before, so every session from the same sign-in has been ended. Sign in again.', {
+      reason: 'reused',
+    });
+  }
+  if (row.expires_at <= at) {
+    throw new ScrumdownError('unauthenticated', 'The refresh token has expired. Sign in again.', { reason: 'expired' });
+  }
+  const user = await findUserById(ctx.db, row.user_id);
+  if (!user) throw new ScrumdownError('unauthenticated', 'The account no longer exists.', { reason: 'invalid' });
+  return issueSession(ctx, user, row.family_id);
+}
+
+/** Ends the sign-in the refresh token belongs to. Unknown tokens are ignored (signing out twice is fine). */
+export async function logout(ctx: AccountsContext, refreshToken: string): Promise<void> {
+  const row = await findRefreshTokenByHash(ctx.db, hashToken(refreshToken));
+  if (row) await revokeRefreshFamily(ctx.db, row.family_id, ctx.clock().toISOString());
+}
+
+/** Changes the password and ends every sign-in of the account (API tokens stay). */
+export async function changePassword(ctx: AccountsContext, userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new ScrumdownError('unauthenticated', 'The account no longer exists.');
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    throw new ScrumdownError('forbidden', 'The current password is wrong.', { fields: [{ field: 'currentPassword', problem: 'wrong password' }] });
+  }
+  checkPasswordRules(newPassword, 'newPassword');
+  const passwordHash = await hashPassword(newPassword);
+  const at = ctx.clock().toISOString();
+  await inTransaction(ctx.handle, async (trx) => {
+    await updateUser(trx, userId, { password_hash: passwordHash, updated_at: at });
+    await revokeUserRefreshTokens(trx, userId, at);
+  });
+}
