@@ -1,0 +1,134 @@
+// Documents through the API on SQLite and PostgreSQL: upload as JSON and multipart, byte-identical
+// download (CRLF, BOM, invalid UTF-8), findings instead of refusals, 413, replace with If-Match.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectView } from '../../src/services/projects/index.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { createRoleUsers, createTestApp, projectWithRoles } from '../support/factories.js';
+import type { RoleUsers, TestApp } from '../support/factories.js';
+import { base, CHECKLIST_PLAN, download, TRACKER_PLAN, upload } from './plans.js';
+
+describeEachDatabase('documents API', (getHandle) => {
+  let t: TestApp;
+  let users: RoleUsers;
+  let project: ProjectView;
+
+  beforeAll(async () => {
+    t = createTestApp(getHandle());
+    users = await createRoleUsers(t);
+    project = await projectWithRoles(t, users);
+  });
+
+  it('stores an upload as version 1 with its items and gives it back byte for byte', async () => {
+    const response = await upload(t, project, users.member.token, 'bakery.md', CHECKLIST_PLAN);
+    expect(response.status).toBe(201);
+    expect(response.headers.get('etag')).toBe('"1"');
+    expect(response.body).toMatchObject({ name: 'bakery.md', version: 1, etag: '"1"', title: 'Bakery Website - Work Plan', dialects: ['checklist'] });
+    // Two phases (the sub-section headings are sections, not items) and their 6 tasks.
+    expect(response.body.items).toBe(2 + 6);
+    const rows = await t.handle.db.selectFrom('items').select(['item_id', 'status']).where('document_id', '=', response.body.id).orderBy('position').execute();
+    expect(rows.map((row) => row.item_id)).toEqual(['phase-1', '1.1.1', '1.1.2', '1.1.3', '1.2.1', '1.2.2', 'phase-2', '2.1.1']);
+    expect(rows.filter((row) => row.status === 'done').length).toBe(1);
+    const got = await download(t, project, users.viewer.token, 'bakery.md');
+    expect(got.status).toBe(200);
+    expect(got.etag).toBe('"1"');
+    expect(got.bytes.equals(Buffer.from(CHECKLIST_PLAN, 'utf8'))).toBe(true);
+  });
+
+  describe('byte identity', () => {
+    const cases: Array<[string, Uint8Array]> = [
+      ['crlf.md', Buffer.from(CHECKLIST_PLAN.replace(/\n/g, '\r\n'), 'utf8')],
+      ['bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TRACKER_PLAN, 'utf8')])],
+      // A Latin-1 é and a lone continuation byte: not UTF-8, and must survive untouched.
+      ['latin1.md', Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9, 0x80]), Buffer.from('\n\n- [ ] Order the cr\xe8me\n', 'latin1')])],
+    ];
+    for (const [name, bytes] of cases) {
+      it(`${name} comes back exactly as uploaded`, async () => {
+        const response = await upload(t, project, users.member.token, name, bytes);
+        expect(response.status).toBe(201);
+        const got = await download(t, project, users.owner.token, name);
+        expect(got.bytes.equals(Buffer.from(bytes))).toBe(true);
+      });
+    }
+  });
+
+  it('accepts multipart uploads and keeps their bytes', async () => {
+    const bytes = Buffer.from(TRACKER_PLAN.replace(/\n/g, '\r\n'), 'utf8');
+    const form = new FormData();
+    form.set('file', new Blob([bytes]), 'library.md');
+    const response = await t.app.request(`${base(project)}/documents`, { method: 'POST', headers: { authorization: `Bearer ${users.owner.token}` }, body: form });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { name: string; items: number };
+    expect(body.name).toBe('library.md');
+    expect(body.items).toBe(4);
+    expect((await download(t, project, users.owner.token, 'library.md')).bytes.equals(bytes)).toBe(true);
+  });
+
+  it('returns the engine findings of a bad plan instead of refusing it', async () => {
+    const bad = ['# Broken', '', '### T-1: First', '- **Status**: Todo', '', '### T-1: Again', '- **Status**: Todo', '', '```', 'never closed', ''].join('\n');
+    const response = await upload(t, project, users.member.token, 'broken.md', bad);
+    expect(response.status).toBe(201);
+    const rules = (response.body.findings as Array<{ rule: string }>).map((finding) => finding.rule);
+    expect(rules).toContain('duplicate-id');
+  });
+
+  it('refuses a document over 10 MB with 413, and a binary file with 400', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x61);
+    const form = new FormData();
+    form.set('file', new Blob([big]), 'big.md');
+    const tooBig = await t.app.request(`${base(project)}/documents`, { method: 'POST', headers: { authorization: `Bearer ${users.owner.token}` }, body: form });
+    expect(tooBig.status).toBe(413);
+    expect(((await tooBig.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    const binary = await upload(t, project, users.owner.token, 'image.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
+    expect(binary.status).toBe(400);
+    expect(binary.body.error.code).toBe('unsupported_format');
+  });
+
+  it('refuses a second document with the same name (409) and a name that is not a file name (400)', async () => {
+    expect((await upload(t, project, users.member.token, 'twice.md', CHECKLIST_PLAN)).status).toBe(201);
+    const again = await upload(t, project, users.member.token, 'twice.md', CHECKLIST_PLAN);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('conflict');
+    for (const name of ['../etc/passwd', 'a:b.md', '/abs.md', '']) {
+      const response = await upload(t, project, users.member.token, name, CHECKLIST_PLAN);
+      expect(response.status, name).toBe(400);
+    }
+  });
+
+  it('replaces a document with If-Match, refuses a stale one with 409 and the current version', async () => {
+    const created = await upload(t, project, users.member.token, 'replace.md', CHECKLIST_PLAN);
+    const path = `${base(project)}/documents/${created.body.id}`;
+    const changed = CHECKLIST_PLAN.replace('- [ ] Pick a host', '- [x] Pick a host');
+    const replaced = await t.request('PUT', path, { token: users.member.token, json: { content: changed }, headers: { 'if-match': '"1"' } });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.version).toBe(2);
+    expect(replaced.headers.get('etag')).toBe('"2"');
+    const stale = await t.request('PUT', path, { token: users.member.token, json: { content: CHECKLIST_PLAN }, headers: { 'if-match': '"1"' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details).toMatchObject({ currentVersion: 2, etag: '"2"' });
+    expect((await download(t, project, users.member.token, 'replace.md')).bytes.toString('utf8')).toBe(changed);
+    // The replacement is recorded: 1.1.2 "Pick a host" went from todo to done.
+    const history = await t.request('GET', `${base(project)}/history`, { token: users.viewer.token });
+    expect(history.status).toBe(200);
+    const entry = (history.body.entries as Array<{ document: string; field: string; from: string; to: string; source: string }>).find(
+      (candidate) => candidate.document === 'replace.md' && candidate.field === 'status' && candidate.to === 'done',
+    );
+    expect(entry).toMatchObject({ from: 'todo', source: 'upload' });
+  });
+
+  it('lists the documents and answers 404 for one the project does not have', async () => {
+    const list = await t.request('GET', `${base(project)}/documents`, { token: users.viewer.token });
+    expect(list.status).toBe(200);
+    const names = (list.body.documents as Array<{ name: string }>).map((document) => document.name);
+    expect(names).toContain('bakery.md');
+    expect(names).toEqual([...names].sort());
+    const missing = await t.request('GET', `${base(project)}/documents/nothing.md`, { token: users.viewer.token });
+    expect(missing.status).toBe(404);
+  });
+
+  it('lets a viewer read but not write (403), and hides the project from others (404)', async () => {
+    expect((await upload(t, project, users.viewer.token, 'viewer.md', CHECKLIST_PLAN)).status).toBe(403);
+    expect((await upload(t, project, users.nonMember.token, 'outsider.md', CHECKLIST_PLAN)).status).toBe(404);
+    expect((await t.request('GET', `${base(project)}/documents`)).status).toBe(401);
+  });
+});
