@@ -10,6 +10,7 @@ import { registerGraph } from './commands/graph/index.js';
 import { registerItems } from './commands/items/index.js';
 import { registerLint } from './commands/lint/index.js';
 import { registerMcp } from './commands/mcp/index.js';
+import { registerMigrate } from './commands/migrate/index.js';
 import { registerNext } from './commands/next/index.js';
 import { registerServe } from './commands/serve/index.js';
 import { registerSet } from './commands/set/index.js';
@@ -52,6 +53,7 @@ Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
   registerSprint(program);
   registerServe(program);
   registerMcp(program);
+  registerMigrate(program);
   program
     .command('help')
     .description('show help for a command')

@@ -1,6 +1,7 @@
 // Migrations on both databases: from empty to the latest schema, and again without effect.
 import { expect, it } from 'vitest';
-import { migrateToLatest, pendingMigrations } from '../../src/store/database.js';
+import { sql } from 'kysely';
+import { migrateToLatest, migrationList, pendingMigrations } from '../../src/store/database.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { describeEachDatabase } from '../support/databases.js';
 
@@ -37,3 +38,25 @@ describeEachDatabase(
   { migrate: false },
 );
 
+describeEachDatabase(
+  'a failing migration',
+  (_getHandle, suite) => {
+    it('leaves nothing of its run behind, and says which migration failed', async () => {
+      const database = await suite.fresh({ migrate: false });
+      const { handle } = database;
+      // A table in the way makes 001 fail halfway, after it has created users and others.
+      await sql`create table documents (id text)`.execute(handle.db);
+      await expect(migrateToLatest(handle)).rejects.toThrow(/^Migration 001-initial failed on .*nothing of this run was applied/);
+      const tables = (await handle.db.introspection.getTables()).map((table) => table.name);
+      expect(tables).toEqual(['documents']);
+      expect(await pendingMigrations(handle)).toEqual(['001-initial']);
+    });
+
+    it('a database migrated by a newer scrumdown is named as such', async () => {
+      const database = await suite.fresh();
+      await sql`insert into kysely_migration (name, timestamp) values ('999-from-the-future', '2030-01-01T00:00:00.000Z')`.execute(database.handle.db);
+      await expect(migrationList(database.handle)).rejects.toThrow(/has migration 999-from-the-future, which this version of scrumdown does not know/);
+      await expect(migrateToLatest(database.handle)).rejects.toThrow(/has migration 999-from-the-future/);
+    });
+  },
+);
