@@ -86,6 +86,17 @@ describe('atomic writes', () => {
     expect(readdirSync(dir).sort()).toEqual(['link.md', 'real.md']);
   });
 
+  it('creates a file that does not exist yet, mode 644, and fails cleanly in a missing folder', async () => {
+    const file = join(dir, 'new.md');
+    await writeFileAtomic(file, new TextEncoder().encode('fresh'));
+    expect(readFileSync(file, 'utf8')).toBe('fresh');
+    expect(statSync(file).mode & 0o777).toBe(0o644);
+    expect(readdirSync(dir)).toEqual(['new.md']);
+    const error = await failure(writeFileAtomic(join(dir, 'missing', 'new.md'), new TextEncoder().encode('x')));
+    expect(error.code).toBe('file_not_found');
+    expect(readdirSync(dir)).toEqual(['new.md']);
+  });
+
   it('refuses to write when the file changed since it was read', async () => {
     const file = join(dir, 'plan.md');
     writeFileSync(file, 'changed by someone else');

@@ -137,16 +137,22 @@ export interface WriteOptions {
 /**
  * Replaces a file's content atomically: a temp file in the same folder is written, synced and
  * renamed over the target, so readers see the old bytes or the new ones, never a mix. A symlink
- * is followed and its target replaced. The temp file is removed on any failure.
+ * is followed and its target replaced; a missing file is created (mode 644 unless given). The
+ * temp file is removed on any failure.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<void> {
   let target: string;
+  let exists = true;
   try {
     target = await realpath(path);
   } catch (error) {
-    throw describeFailure(path, error, 'resolving the file');
+    // A file that does not exist yet is created the same way (converted plans, exports).
+    if (errorCode(error) !== 'ENOENT' || options.expected) throw describeFailure(path, error, 'resolving the file');
+    target = path;
+    exists = false;
   }
   let mode = options.mode;
+  if (mode === undefined && !exists) mode = 0o644;
   if (mode === undefined) {
     try {
       mode = (await stat(target)).mode & 0o7777;
