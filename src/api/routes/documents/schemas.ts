@@ -70,5 +70,5 @@ export const DownloadQuery = z.object({
 });
 
 export const IfMatchHeader = z.object({
-  'if-match': z.string().max(40).optional().openapi({ param: { name: 'If-Match', in: 'header' }, description: 'The ETag you read, e.g. "3"; another version answers 409.' }),
+  'if-match': z.string().max(40).optional().openapi({ param: { name: 'if-match', in: 'header' }, description: 'The ETag you read, e.g. "3"; another version answers 409.' }),
 });
