@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Scrumd
     scheme: 'bearer',
     description: 'An access token from /api/v1/auth/login or /auth/refresh, or an API token (sdt_…) from /api/v1/tokens.',
   });
-  app.doc(OPENAPI_PATH, {
+  const documentConfig = {
     openapi: '3.0.3',
     info: {
       title: 'scrumdown',
@@ -75,6 +75,13 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Scrumd
       description: 'Plans, items and their history for a team. Errors are {"error": {"code", "message", "details"}} with stable codes.',
     },
     servers: deps.config.publicUrl ? [{ url: deps.config.publicUrl }] : [],
+  };
+  // Generated once, on first request (every route is registered by then). Not app.doc(): that
+  // answers a generation failure with the raw exception; here it takes the one error path.
+  let document: ReturnType<typeof app.getOpenAPIDocument> | undefined;
+  app.get(OPENAPI_PATH, (c) => {
+    document ??= app.getOpenAPIDocument(documentConfig);
+    return c.json(document);
   });
 
   app.notFound((c) => errorResponse(c, new ScrumdownError('not_found', `There is no route ${c.req.method} ${c.req.path}. The API is described at ${OPENAPI_PATH}.`)));
