@@ -10,7 +10,8 @@ import { rollUp } from '../../engine/build.js';
 import type { DecodedText } from '../../engine/decode.js';
 import type { TextEdit } from '../../engine/edit/types.js';
 import type { FieldValue, Item, Plan, Status } from '../../engine/model.js';
-import type { ParsedDocument } from './parsed.js';
+import { scan } from '../../engine/scan.js';
+import type { BoxCounts, ParsedDocument } from './parsed.js';
 
 export interface FastUpdate {
   /** Every item whose status changes (edited items and roll-up ancestors), with the new status. */
@@ -33,6 +34,35 @@ function providesStatusWord(plan: Plan, item: Item, order: number): boolean {
     if (other.statusSource === 'field' && other.status === status && other.statusField?.value === word) return false;
   }
   return true;
+}
+
+const X = 88;
+const LOWER_X = 120;
+const TILDE = 126;
+const DASH = 45;
+
+/** How often each box character the plan's style is decided by occurs (counted once per version chain). */
+function boxCounts(document: ParsedDocument): BoxCounts {
+  if (document.boxCounts) return document.boxCounts;
+  const scanned = scan(document.decoded.text);
+  const counts: BoxCounts = { upper: 0, lower: 0, tilde: 0, dash: 0 };
+  for (let i = 0; i < scanned.count; i++) {
+    const box = scanned.box[i];
+    if (box === X) counts.upper++;
+    else if (box === LOWER_X) counts.lower++;
+    else if (box === TILDE) counts.tilde++;
+    else if (box === DASH) counts.dash++;
+  }
+  document.boxCounts = counts;
+  return counts;
+}
+
+function countBox(counts: BoxCounts, char: string, by: number): void {
+  const code = char.charCodeAt(0);
+  if (code === X) counts.upper += by;
+  else if (code === LOWER_X) counts.lower += by;
+  else if (code === TILDE) counts.tilde += by;
+  else if (code === DASH) counts.dash += by;
 }
 
 type EditKind = { kind: 'box'; item: Item; edit: TextEdit } | { kind: 'field'; item: Item; edit: TextEdit };
@@ -62,6 +92,20 @@ export function planFastUpdate(document: ParsedDocument, edits: readonly TextEdi
       continue;
     }
     return null;
+  }
+
+  // The style's done and in-progress characters are the more frequent of each pair: a flip that
+  // tips either balance changes the style, which only a full build gets right.
+  let counts: BoxCounts | undefined;
+  if (kinds.some((entry) => entry.kind === 'box')) {
+    const before = boxCounts(document);
+    counts = { ...before };
+    for (const { kind, item, edit } of kinds) {
+      if (kind !== 'box' || !item.checkbox) continue;
+      countBox(counts, item.checkbox.char, -1);
+      countBox(counts, edit.text, 1);
+    }
+    if (counts.upper > counts.lower !== before.upper > before.lower || counts.tilde > counts.dash !== before.tilde > before.dash) return null;
   }
 
   const statuses = new Map<string, Status>();
@@ -106,6 +150,7 @@ export function planFastUpdate(document: ParsedDocument, edits: readonly TextEdi
         if (item) item.status = status;
       }
       plan.hash = next.hash;
+      if (counts) document.boxCounts = counts;
       document.version = next.version;
       document.bytes = next.bytes;
       document.decoded = next.decoded;

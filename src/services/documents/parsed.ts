@@ -23,6 +23,15 @@ export interface ParsedDocument {
    * version changes. Keys are chosen by the caller.
    */
   memo: Map<string, unknown>;
+  /** Box characters by kind, counted when an edit first needs them (see fast-update.ts). */
+  boxCounts?: BoxCounts;
+}
+
+export interface BoxCounts {
+  upper: number;
+  lower: number;
+  tilde: number;
+  dash: number;
 }
 
 export interface DocumentSource {
