@@ -163,17 +163,27 @@ describe('deploy/prometheus/alerts.yaml', () => {
 describe('every metric and label the dashboard and alerts name is exported by a running server', () => {
   let server: ServerProcess;
   let exposition = '';
+  const steps: string[] = [];
 
   beforeAll(async () => {
     server = await startServerProcess();
     // Traffic so that the labelled series have samples: probes, a refused and an accepted call.
     await fetch(`${server.url}/healthz`);
     await fetch(`${server.url}/api/v1/projects`);
-    await fetch(`${server.url}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'metrics@example.com', password: 'correct horse battery staple', name: 'Metrics' }),
-    });
+    const post = async (path: string, body: unknown, token?: string) => {
+      const response = await fetch(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      steps.push(`POST ${path} → ${response.status}`);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const session = await post('/auth/register', { email: 'metrics@example.com', password: 'correct horse battery staple', name: 'Metrics' });
+    const token = String(session.accessToken);
+    // A plan with items, so that items by status has series.
+    await post('/projects', { key: 'ops', name: 'Operations' }, token);
+    await post('/projects/ops/documents', { name: 'plan.md', content: '# Plan\n\n- [x] T001 Install\n- [ ] T002 Watch the dashboards\n' }, token);
     exposition = await (await fetch(`${server.url}/metrics`)).text();
   });
   afterAll(async () => {
@@ -203,6 +213,8 @@ describe('every metric and label the dashboard and alerts name is exported by a 
     expect(types.get('scrumdown_http_request_duration_seconds')).toBe('histogram');
     expect(types.get('scrumdown_db_query_duration_seconds')).toBe('histogram');
     expect(types.get('scrumdown_items')).toBe('gauge');
+    expect(exposition, steps.join(', ')).toMatch(/^scrumdown_items\{status="done"\} 1$/m);
+    expect(exposition, steps.join(', ')).toMatch(/^scrumdown_items\{status="todo"\} 1$/m);
   });
 
   it('each metric named in a query exists (histogram series by their base name), with every label the query uses', () => {
