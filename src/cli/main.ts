@@ -6,17 +6,25 @@
 import { Command } from 'commander';
 import { ScrumdownError } from '../errors.js';
 import { reportError } from './exit.js';
+import { registerConvert } from './commands/convert/index.js';
+import { registerExport } from './commands/export/index.js';
+import { registerBackup } from './commands/backup/index.js';
 import { registerGraph } from './commands/graph/index.js';
 import { registerItems } from './commands/items/index.js';
 import { registerLint } from './commands/lint/index.js';
 import { registerMcp } from './commands/mcp/index.js';
 import { registerMigrate } from './commands/migrate/index.js';
 import { registerNext } from './commands/next/index.js';
+import { registerRestore } from './commands/restore/index.js';
 import { registerServe } from './commands/serve/index.js';
 import { registerSet } from './commands/set/index.js';
 import { registerShow } from './commands/show/index.js';
 import { registerSprint } from './commands/sprint/index.js';
 import { registerStatus } from './commands/status/index.js';
+import { registerHistory } from './commands/history/index.js';
+import { registerBurndown } from './commands/burndown/index.js';
+import { registerVelocity } from './commands/velocity/index.js';
+import { registerCycleTime } from './commands/cycle-time/index.js';
 import { packageVersion } from './version.js';
 
 function createProgram(): Command {
@@ -51,9 +59,17 @@ Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
   registerLint(program);
   registerSet(program);
   registerSprint(program);
+  registerHistory(program);
+  registerBurndown(program);
+  registerVelocity(program);
+  registerCycleTime(program);
   registerServe(program);
   registerMcp(program);
+  registerConvert(program);
+  registerExport(program);
   registerMigrate(program);
+  registerBackup(program);
+  registerRestore(program);
   program
     .command('help')
     .description('show help for a command')

@@ -1,10 +1,11 @@
 // Burndown and burnup over working days (Monday to Friday, UTC). Each day's value is read at the
 // end of that day, so a change made on a weekend shows on the following Monday. The burndown's
-// commitment is what remained at the start of the first day, and its ideal line falls from that
-// commitment to zero by the end of the last day in equal steps. Scope added and removed are
-// their own series: per day, how much remaining work appeared or went away other than by being
-// done (items added or removed, re-estimated, deferred or cancelled; re-estimating done work
-// changes nothing left), so that
+// commitment is what remained at the start of the first day plus the work added (less the work
+// dropped) during that day, sprint planning day, and its ideal line falls from the commitment
+// to zero by the end of the last day in equal steps. From the second day on, scope added and
+// removed are their own series: per day, how much remaining work appeared or went away other
+// than by being done (items added or removed, re-estimated, deferred or cancelled;
+// re-estimating done work changes nothing left), so that
 // remaining[d] = remaining[d-1] + scopeAdded[d] - scopeRemoved[d] - completed[d].
 
 import { ScrumdownError } from '../../errors.js';
@@ -25,7 +26,7 @@ export interface Burndown {
   measure: Measure;
   /** Working days, `YYYY-MM-DD`. */
   days: string[];
-  /** What remained at the start of the first day. */
+  /** What remained at the start of the first day, with the first day's scope changes. */
   commitment: number;
   /** Remaining at the end of each day. */
   remaining: number[];
@@ -111,6 +112,12 @@ export function burndown(series: readonly ItemSeries[], range: ChartRange): Burn
       completed[d] += done;
       before = after;
     });
+  }
+  // The first day is planning day: work added or dropped on it is part of the commitment.
+  if (n > 0) {
+    commitment += scopeAdded[0] - scopeRemoved[0];
+    scopeAdded[0] = 0;
+    scopeRemoved[0] = 0;
   }
   const ideal = days.map((_, d) => round((commitment * (n - 1 - d)) / n));
   return {
