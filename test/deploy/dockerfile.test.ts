@@ -347,8 +347,14 @@ describe('runtime stage simulated: the compiled program with production dependen
     return found;
   }
 
-  it('the build output exists (npm test builds first)', () => {
+  it('the build output exists (npm test builds first), and the CLI can run as `scrumdown` from the PATH link', () => {
     expect(existsSync(join(distRoot, 'cli', 'main.js'))).toBe(true);
+    // /usr/local/bin/scrumdown links to it: only the interpreter line makes that runnable.
+    expect(readFileSync(join(distRoot, 'cli', 'main.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    const setup = all(runtime.instructions, 'RUN').map((instruction) => instruction.args).join(' ');
+    expect(setup).toContain(`ln -s /app/${manifest.bin.scrumdown.replace(/^\.\//, '')} /usr/local/bin/scrumdown`);
+    const buildRuns = all(build.instructions, 'RUN').map((instruction) => instruction.args).join(' ');
+    expect(buildRuns).toContain(`chmod 0755 ${manifest.bin.scrumdown.replace(/^\.\//, '')}`);
   });
 
   it('every package the compiled program imports is a production dependency in package.json', () => {
