@@ -49,7 +49,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  logger.info({ url, database: database.display, jwtSecret: config.jwtSecretSource, signup: config.signup }, 'server listening');
+  logger.info({ url, database: database.display, secretSource: config.jwtSecretSource, signup: config.signup }, 'server listening');
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
