@@ -929,17 +929,28 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
   });
 
+  // Which drafts the reference being resolved already holds: a stamp per draft, not a search.
+  const foundIn = new Int32Array(drafts.length);
+  let resolving = 0;
   const resolve = (parsed: ParsedRef, self: number): { ids: number[]; unresolved: string[] } => {
     const found: number[] = [];
     const unresolved: string[] = [];
+    resolving++;
     for (const token of parsed.tokens) {
       const hit = aliasMap.get(token);
       // A reference to the item itself is kept: lint reports it as a one-item cycle.
       if (hit === undefined) unresolved.push(token);
-      else if (!found.includes(hit)) found.push(hit);
+      else if (foundIn[hit] !== resolving) {
+        foundIn[hit] = resolving;
+        found.push(hit);
+      }
     }
     if (parsed.group) {
-      for (const member of expandGroup(parsed.group, self)) if (!found.includes(member)) found.push(member);
+      for (const member of expandGroup(parsed.group, self)) {
+        if (foundIn[member] === resolving) continue;
+        foundIn[member] = resolving;
+        found.push(member);
+      }
     }
     return { ids: found, unresolved };
   };
@@ -950,8 +961,24 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return result;
   }
 
+  // Drafts by what a group can be made of, in document order, so a group expands by walking its
+  // candidates instead of the whole plan (N items each naming "All previous phases" stay linear).
+  let groupUnits: Map<string, number[]> | null = null;
+  function candidatesFor(unit: string): number[] {
+    if (groupUnits === null) {
+      groupUnits = new Map();
+      for (const name of ['item', 'epic', 'phase', 'story', 'task', 'subtask']) groupUnits.set(name, []);
+      for (let i = 0; i < drafts.length; i++) {
+        const kind = drafts[i].kind;
+        if (kind === 'check') continue;
+        groupUnits.get(kind)!.push(i);
+        if (kind === 'task' || kind === 'story') groupUnits.get('item')!.push(i);
+      }
+    }
+    return groupUnits.get(unit) ?? NONE;
+  }
+
   function expandGroup(group: NonNullable<ParsedRef['group']>, self: number): number[] {
-    const ancestors = self >= 0 ? ancestorsOf(self) : new Set<number>();
     const members: number[] = [];
     if (group.kind === 'phase') {
       const phase = aliasMap.get(`PHASE ${group.phase?.toUpperCase()}`);
@@ -961,11 +988,12 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       }
       return members;
     }
+    const ancestors = self >= 0 ? ancestorsOf(self) : new Set<number>();
     const limit = group.kind === 'previous' && self >= 0 ? self : drafts.length;
-    for (let i = 0; i < limit; i++) {
-      const draft = drafts[i];
-      if (i === self || ancestors.has(i) || draft.kind === 'check') continue;
-      if (group.unit === 'item' ? draft.kind === 'task' || draft.kind === 'story' : draft.kind === group.unit) members.push(i);
+    for (const i of candidatesFor(group.unit)) {
+      if (i >= limit) break;
+      if (i === self || ancestors.has(i)) continue;
+      members.push(i);
     }
     return members;
   }

@@ -7,7 +7,7 @@
 import { isClosed } from '../model.js';
 import type { Plan, PlanIndex } from '../model.js';
 import { extractCycles } from './cycles.js';
-import { buildGraph, buildStructure, components } from './item-graph.js';
+import { buildGraph, buildStructure, components, type Structure } from './item-graph.js';
 import { criticalPath, parallelWaves, topologicalOrder, type CriticalPath } from './schedule.js';
 
 export { findCycles } from './cycles.js';
@@ -17,7 +17,9 @@ export interface DependencyGraph {
   /** Actionable item ids, in document order. */
   nodes: string[];
   /** Actionable id -> actionable ids it waits for: its own dependencies and those of every
-   *  enclosing item; a dependency on a parent stands for its actionable items not shelved. */
+   *  enclosing item; a dependency on a parent stands for its actionable items not shelved.
+   *  Each list is made when read (groups can make the whole map N²/2 ids): read the ones you
+   *  need, and do not expect the same array twice. Read-only. */
   edges: Map<string, string[]>;
   /** Actionable, todo or in progress, and every dependency done or cancelled. */
   ready: string[];
@@ -75,38 +77,125 @@ export function dependencyGraph(plan: Plan, index: PlanIndex): DependencyGraph {
   const nodes: string[] = [];
   const ready: string[] = [];
   const blocked: string[] = [];
-  const edges = new Map<string, string[]>();
-  // The nearest ancestor-or-self that writes a dependency, so a task walks only real holders.
-  const holderUp = new Int32Array(n).fill(-1);
-  for (let k = 0; k < n; k++) {
-    const i = s.preorder[k];
-    const p = s.parent[i];
-    holderUp[i] = s.depStart[i + 1] > s.depStart[i] ? i : p >= 0 ? holderUp[p] : -1;
-  }
-  const listedFor = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (!s.actionable[i]) continue;
     const item = items[i];
     nodes.push(item.id);
     if ((item.status === 'todo' || item.status === 'in_progress') && clear[i]) ready.push(item.id);
     if (item.status === 'blocked' || (open[i] && !clear[i])) blocked.push(item.id);
-    const waits: string[] = [];
-    for (let h = holderUp[i]; h >= 0; h = s.parent[h] >= 0 ? holderUp[s.parent[h]] : -1) {
-      for (let e = s.depStart[h]; e < s.depStart[h + 1]; e++) {
-        const d = s.depList[e];
-        for (let a = s.firstAct[d]; a < s.endAct[d]; a++) {
-          const t = s.actList[a];
-          if (listedFor[t] === i || (t !== d && s.shelved[t])) continue;
-          listedFor[t] = i;
-          waits.push(items[t].id);
-        }
-      }
-    }
-    edges.set(item.id, waits);
   }
+  const edges = new WaitsFor(s, index);
 
   const { order, topo, topoLen, cut } = topologicalOrder(s, g, comp, compSize);
   const critical = criticalPath(s, g, topo, topoLen, cut, open);
   const waves = parallelWaves(s, g, topo, topoLen, cut, comp, compSize, closed, open);
   return { nodes, edges, ready, blocked, waves, order, critical, cycles };
+}
+
+/**
+ * The "waits for" lists of `DependencyGraph.edges`, each made when it is asked for. Written
+ * dependencies stay one entry per holder and group in the structure; expanded to every
+ * actionable item they stand for, N items that each wait for "All previous phases" would make
+ * N²/2 ids, so nothing expands them until a caller reads one list (or walks them all).
+ * Read-only: `set`, `delete` and `clear` throw.
+ */
+class WaitsFor extends Map<string, string[]> {
+  private readonly structure: Structure;
+  private readonly order: Map<string, number>;
+  /** The nearest ancestor-or-self that writes a dependency, so a task walks only real holders. */
+  private readonly holderUp: Int32Array;
+  /** Stamp per item of the list being made, so an id is listed once per list. */
+  private readonly listedIn: Int32Array;
+  private lists = 0;
+  private readonly count: number;
+
+  constructor(s: Structure, index: PlanIndex) {
+    super();
+    this.structure = s;
+    this.order = index.order;
+    const { n } = s;
+    const holderUp = new Int32Array(n).fill(-1);
+    for (let k = 0; k < n; k++) {
+      const i = s.preorder[k];
+      const p = s.parent[i];
+      holderUp[i] = s.depStart[i + 1] > s.depStart[i] ? i : p >= 0 ? holderUp[p] : -1;
+    }
+    this.holderUp = holderUp;
+    this.listedIn = new Int32Array(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) count += s.actionable[i];
+    this.count = count;
+  }
+
+  /** Position of an actionable item, or -1. */
+  private positionOf(id: string): number {
+    const i = this.order.get(id);
+    return i !== undefined && this.structure.actionable[i] ? i : -1;
+  }
+
+  /** What item `i` waits for: its own dependencies and its ancestors', each group expanded. */
+  private waitsOf(i: number): string[] {
+    const s = this.structure;
+    const stamp = ++this.lists;
+    const waits: string[] = [];
+    for (let h = this.holderUp[i]; h >= 0; h = s.parent[h] >= 0 ? this.holderUp[s.parent[h]] : -1) {
+      for (let e = s.depStart[h]; e < s.depStart[h + 1]; e++) {
+        const d = s.depList[e];
+        for (let a = s.firstAct[d]; a < s.endAct[d]; a++) {
+          const t = s.actList[a];
+          if (this.listedIn[t] === stamp || (t !== d && s.shelved[t])) continue;
+          this.listedIn[t] = stamp;
+          waits.push(s.items[t].id);
+        }
+      }
+    }
+    return waits;
+  }
+
+  override get size(): number {
+    return this.count;
+  }
+
+  override get(id: string): string[] | undefined {
+    const i = this.positionOf(id);
+    return i < 0 ? undefined : this.waitsOf(i);
+  }
+
+  override has(id: string): boolean {
+    return this.positionOf(id) >= 0;
+  }
+
+  override *entries(): MapIterator<[string, string[]]> {
+    const s = this.structure;
+    for (let i = 0; i < s.n; i++) if (s.actionable[i]) yield [s.items[i].id, this.waitsOf(i)];
+  }
+
+  override *keys(): MapIterator<string> {
+    const s = this.structure;
+    for (let i = 0; i < s.n; i++) if (s.actionable[i]) yield s.items[i].id;
+  }
+
+  override *values(): MapIterator<string[]> {
+    for (const [, waits] of this.entries()) yield waits;
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, string[]]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (value: string[], key: string, map: Map<string, string[]>) => void, thisArg?: unknown): void {
+    for (const [id, waits] of this.entries()) callback.call(thisArg, waits, id, this);
+  }
+
+  override set(): this {
+    throw new TypeError('DependencyGraph.edges is read-only');
+  }
+
+  override delete(): boolean {
+    throw new TypeError('DependencyGraph.edges is read-only');
+  }
+
+  override clear(): void {
+    throw new TypeError('DependencyGraph.edges is read-only');
+  }
 }

@@ -4,6 +4,7 @@
 
 import type { Plan, PlanIndex, Status } from '../model.js';
 import type { CriticalUnit, DependencyGraph } from './graph.js';
+import { buildGraph, buildStructure, components } from './item-graph.js';
 
 export interface NextItem {
   id: string;
@@ -44,63 +45,79 @@ export function priorityRank(priority: string | undefined): number {
   return 4;
 }
 
-/** For each ready item, how many open items transitively wait for it (memoised). */
 /** Edges one count of transitive dependents may look at. */
 const UNBLOCK_EDGE_BUDGET = 200_000;
 
-function unblockCounter(plan: Plan, index: PlanIndex, graph: DependencyGraph): (id: string) => number {
-  // Dependents by position in the plan, as a CSR list, so each walk is array work only.
-  const size = plan.items.length;
-  const counts = new Int32Array(size + 1);
-  const pairs: number[] = [];
-  for (const [id, waits] of graph.edges) {
-    const waiter = index.order.get(id);
-    if (waiter === undefined) continue;
-    for (const dep of waits) {
-      const on = index.order.get(dep);
-      if (on === undefined) continue;
-      counts[on + 1]++;
-      pairs.push(on, waiter);
-    }
+/**
+ * For each ready item, how many open items transitively wait for it (memoised). The walk goes
+ * backwards over the two-node-per-item graph of item-graph.ts, where a group or parent
+ * dependency is one edge: from done(X) to everything that waits for it, counting each open
+ * actionable item whose start is reached. That is the same set as walking the expanded
+ * "waits for" lists, without ever laying them out (N²/2 ids for "All previous phases").
+ * A node outside any cycle with a single node waiting for it (a task whose only dependent is its
+ * phase) counts what that node counts: the walk is made once per phase, not once per task.
+ */
+function unblockCounter(plan: Plan, index: PlanIndex): (id: string) => number {
+  const s = buildStructure(plan, index);
+  const g = buildGraph(s);
+  const { comp, compSize } = components(g);
+  const { n } = s;
+  const open = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const status = s.items[i].status;
+    open[i] = s.actionable[i] && status !== 'done' && status !== 'cancelled' && status !== 'deferred' ? 1 : 0;
   }
-  for (let i = 0; i < size; i++) counts[i + 1] += counts[i];
-  const dependents = new Int32Array(pairs.length / 2);
-  const cursor = counts.slice(0, size);
-  for (let k = 0; k < pairs.length; k += 2) dependents[cursor[pairs[k]]++] = pairs[k + 1];
-  const open = new Uint8Array(size);
-  plan.items.forEach((item, position) => {
-    const status = item.status;
-    open[position] = status !== 'done' && status !== 'cancelled' && status !== 'deferred' ? 1 : 0;
-  });
-  const seenBy = new Int32Array(size).fill(-1);
-  const queue = new Int32Array(size);
-  const memo = new Map<string, number>();
-  return (id) => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const start = index.order.get(id);
-    if (start === undefined) return 0;
-    seenBy[start] = start;
+  /** 1 for the start node of an open actionable item: the nodes a walk counts. */
+  const counts = (node: number): number => (node >= n ? open[node - n] : 0);
+  const seenIn = new Int32Array(g.size);
+  let walks = 0;
+  const queue = new Int32Array(g.size);
+  /** Open items reachable backwards from `root`, neither `root` nor `alsoSkip` counted. */
+  const walkFrom = (root: number, alsoSkip: number): number => {
+    const stamp = ++walks;
+    seenIn[root] = stamp;
+    if (alsoSkip >= 0) seenIn[alsoSkip] = stamp;
     let tail = 0;
-    queue[tail++] = start;
+    queue[tail++] = root;
     let count = 0;
-    // Each walk looks at a bounded number of edges: on plans where every item waits for every
-    // earlier one ("All previous phases"), exact counts for every ready item would cost N² per
-    // item. Past the budget the count is a lower bound, and ties fall back to document order.
+    // Each walk looks at a bounded number of edges, so ranking every ready item of a huge plan
+    // stays affordable; past the budget the count is a lower bound, and ties fall back to
+    // document order.
     let budget = UNBLOCK_EDGE_BUDGET;
     walk: for (let head = 0; head < tail; head++) {
       const v = queue[head];
-      for (let k = counts[v]; k < counts[v + 1]; k++) {
+      for (let k = g.succStart[v]; k < g.succStart[v + 1]; k++) {
         if (--budget < 0) break walk;
-        const w = dependents[k];
-        if (seenBy[w] === start) continue;
-        seenBy[w] = start;
+        const w = g.succs[k];
+        if (seenIn[w] === stamp) continue;
+        seenIn[w] = stamp;
         queue[tail++] = w;
-        count += open[w];
+        count += counts(w);
       }
     }
-    memo.set(id, count);
     return count;
+  };
+  /** Per node, what a walk from it counts (-1: not yet known). */
+  const known = new Int32Array(g.size).fill(-1);
+  const chain: number[] = [];
+  return (id) => {
+    const item = index.order.get(id);
+    if (item === undefined || !s.actionable[item]) return 0;
+    if (known[item] >= 0) return known[item];
+    // Follow single dependents out of cycles; the item's own start can only come back through a
+    // cycle, which ends the chain.
+    chain.length = 0;
+    let v = item;
+    while (known[v] < 0 && compSize[comp[v]] === 1 && g.succStart[v + 1] - g.succStart[v] === 1) {
+      chain.push(v);
+      v = g.succs[g.succStart[v]];
+    }
+    let count = known[v] >= 0 ? known[v] : (known[v] = walkFrom(v, v === item ? n + item : -1));
+    for (let k = chain.length - 1; k >= 0; k--) {
+      count += counts(k + 1 < chain.length ? chain[k + 1] : v);
+      known[chain[k]] = count;
+    }
+    return known[item];
   };
 }
 
@@ -157,7 +174,7 @@ function explain(item: NextItem, depCount: number, unit: CriticalUnit): string {
 export function nextItems(plan: Plan, index: PlanIndex, graph: DependencyGraph, options: NextOptions = {}): NextItem[] {
   const { slack: slackMap, path, unit } = graph.critical;
   const onPath = new Set(path);
-  const unblocks = unblockCounter(plan, index, graph);
+  const unblocks = unblockCounter(plan, index);
   const priorityOf = priorityLookup(index);
   const candidates = graph.ready
     .map((id) => index.byId.get(id))
