@@ -158,6 +158,15 @@ export interface MigrationOutcome {
  * SQLite migrations therefore cannot switch PRAGMA foreign_keys; use defer_foreign_keys.
  */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationOutcome> {
+  return runMigrations(handle, undefined);
+}
+
+/** Runs the migrations up to and including `name` (restoring a backup of an older schema). */
+export async function migrateTo(handle: DatabaseHandle, name: string): Promise<MigrationOutcome> {
+  return runMigrations(handle, name);
+}
+
+async function runMigrations(handle: DatabaseHandle, target: string | undefined): Promise<MigrationOutcome> {
   await assertReachable(handle);
   const migrator = new Migrator({
     db: handle.db,
@@ -168,7 +177,7 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
   if (ownTransaction) await sql`begin immediate`.execute(handle.db);
   let outcome: Awaited<ReturnType<Migrator['migrateToLatest']>>;
   try {
-    outcome = await migrator.migrateToLatest();
+    outcome = target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   } catch (error) {
     if (ownTransaction) await sql`rollback`.execute(handle.db).catch(() => undefined);
     throw migrationSetFailure(handle, error);
