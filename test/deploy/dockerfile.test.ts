@@ -3,7 +3,7 @@
 // simulated: the compiled program is run against only the production dependencies, which is
 // what `npm prune --omit=dev` leaves for the runtime stage to copy.
 
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { builtinModules } from 'node:module';
@@ -25,6 +25,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   license: string;
   engines: { node: string };
   bin: Record<string, string>;
+  files: string[];
   dependencies: Record<string, string>;
 };
 
@@ -113,12 +114,16 @@ describe('deploy/Dockerfile: stages and base images', () => {
       .filter((words) => words.includes('--from=build'))
       .map((words) => words.filter((word) => !word.startsWith('--'))[0]);
     expect(fromBuild).toEqual(expect.arrayContaining(['/app/node_modules', '/app/dist', '/app/package.json']));
-    // Nothing from the context but the health check script: no sources, no dev tooling.
+    // From the context only the package's other shipped files and the health check script: no
+    // sources, no dev tooling.
     const fromContext = all(runtime.instructions, 'COPY')
       .map((instruction) => shellWords(instruction.args))
       .filter((words) => !words.some((word) => word.startsWith('--from=')))
       .map((words) => words[0]);
-    expect(fromContext).toEqual(['deploy/healthcheck.mjs']);
+    expect(fromContext).toEqual(['examples', 'deploy/healthcheck.mjs']);
+    // Everything package.json ships, but the README, is in the image.
+    const shipped = manifest.files.filter((path) => path !== 'README.md');
+    expect(shipped.filter((path) => !fromBuild.includes(`/app/${path}`) && !fromContext.includes(path))).toEqual([]);
   });
 });
 
@@ -365,11 +370,12 @@ describe('runtime stage simulated: the compiled program with production dependen
     for (const name of Object.keys(manifest.dependencies)) expect(production, name).toContain(name);
   });
 
-  it('the CLI starts, and every imported package loads (better-sqlite3 opens a database), from a production-only node_modules', async () => {
+  it('the CLI starts, every imported package loads (better-sqlite3 opens a database), and the server serves its demo, from a production-only node_modules', async () => {
     const work = mkdtempSync(join(tmpdir(), 'deploy-runtime-'));
     try {
       cpSync(join(root, 'package.json'), join(work, 'package.json'));
       cpSync(distRoot, join(work, 'dist'), { recursive: true });
+      cpSync(join(root, 'examples'), join(work, 'examples'), { recursive: true });
       for (const name of production) {
         const target = join(work, 'node_modules', name);
         mkdirSync(dirname(target), { recursive: true });
@@ -399,6 +405,34 @@ describe('runtime stage simulated: the compiled program with production dependen
       // The dev-only packages really are absent from this tree.
       const dev = await run(['--input-type=module', '-e', "await import('vitest')"]);
       expect(dev.code).not.toBe(0);
+      // And the server itself runs from it, with the demo data the image ships.
+      const server = spawn(process.execPath, ['dist/cli/main.js', 'serve', '--port', '0', '--db', 'sqlite::memory:', '--demo'], {
+        cwd: work,
+        env: { PATH: process.env.PATH ?? '', SCRUMDOWN_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let stderr = '';
+          const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${stderr}`)), 30_000);
+          server.stderr?.on('data', (chunk: Buffer) => {
+            stderr += chunk.toString('utf8');
+            const match = /is serving (http:\/\/\S+)/.exec(stderr);
+            if (match && stderr.includes('demo sign-in')) {
+              clearTimeout(timer);
+              resolve(match[1]);
+            }
+          });
+          server.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+        });
+        expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      } finally {
+        if (server.exitCode === null && server.signalCode === null) {
+          const exited = new Promise((resolve) => server.once('exit', resolve));
+          server.kill('SIGTERM');
+          await exited;
+        }
+      }
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
