@@ -94,6 +94,9 @@ async function drain(db: Kysely<Database>, documentId: string, queue: Queue): Pr
   queue.running = true;
   try {
     while (queue.pending.length > 0) {
+      // One turn of the event loop lets the requests already on their way (reading their body,
+      // checking their token) join this write instead of each waiting for a write of its own.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const batch = queue.pending;
       queue.pending = [];
       let deferred: Pending[];
