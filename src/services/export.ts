@@ -130,6 +130,11 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** Jira takes one assignee: the first person the plan names. */
+function firstAssignee(assignee: string | undefined): string {
+  return assignee === undefined ? '' : assignee.split(/\s*[,/&]\s*|\s+and\s+/)[0].trim();
+}
+
 function number(value: number | undefined): string {
   return value === undefined ? '' : String(value);
 }
@@ -184,7 +189,7 @@ export function toJiraCsv(plan: Plan, index: PlanIndex): string {
       JIRA_RESOLUTION[item.status] ?? '',
       jiraPriority(item.priority),
       number(item.points),
-      item.assignee ?? '',
+      firstAssignee(item.assignee),
       ...labels,
       ...Array<string>(labelColumns - labels.length).fill(''),
       row.type === 'Epic' ? item.title : '',

@@ -294,7 +294,7 @@ export function fromBacklogFiles(source: BacklogSource): ConvertedPlan {
       tasks.tasks.push(node);
     }
   }
-  if (source.archived > 0) warnings.push(`${source.archived} archived files in ${source.root} were left out.`);
+  if (source.archived > 0) warnings.push(`archived task files in ${source.root} were left out: ${source.archived}.`);
   if (epics.size > 0 && tasks.tasks.length > 0) tasks.title = 'Tasks without a milestone';
   const count = parsed.length;
   return {

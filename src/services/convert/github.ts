@@ -1,10 +1,11 @@
 // A GitHub issues export → converted plan. Reads the array that
 // `gh issue list --json number,title,state,labels,assignees,body,milestone` prints (and the REST
-// API's issue objects, which have the same fields in lower case). Issue 12 becomes GH-12;
-// milestones become epics (EPIC-n, n the milestone number); "depends on #12" or "blocked by #12"
-// in a body becomes a dependency; a closed issue is done (cancelled when closed as not planned);
-// labels such as "priority: high" or "P1", "points: 3", and "status: blocked" or "in progress"
-// set those fields, and every other label is kept as a label.
+// API's issue objects, which have the same fields in lower case). Issue 12 becomes TASK-12 (the
+// TASK prefix makes it a task, and the Source field keeps #12); milestones become epics (EPIC-n,
+// n the milestone number); "depends on #12" or "blocked by #12" in a body becomes a dependency;
+// a closed issue is done (cancelled when closed as not planned); labels such as
+// "priority: high" or "P1", "points: 3", and "status: blocked" or "in progress" set those
+// fields, and every other label is kept as a label. Pull requests are left out.
 
 import * as z from 'zod/v4';
 import type { Status } from '../../engine/model.js';
@@ -118,7 +119,7 @@ export function fromGithubIssues(path: string, data: unknown): ConvertedPlan {
     seen.set(issue.number, index);
     kept.push(issue);
   });
-  if (kept.length < issues.length) warnings.push(`${issues.length - kept.length} pull requests in ${path} were left out.`);
+  if (kept.length < issues.length) warnings.push(`pull requests in ${path} were left out: ${issues.length - kept.length}.`);
   kept.sort((a, b) => a.number - b.number);
 
   const groups = new Map<string, ConvertedGroup>();
@@ -127,11 +128,11 @@ export function fromGithubIssues(path: string, data: unknown): ConvertedPlan {
   const usedEpics = new Set<number>(kept.flatMap((issue) => (issue.milestone?.number !== undefined ? [issue.milestone.number] : [])));
   for (const issue of kept) {
     const reading = readLabels((issue.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name)));
-    const id = `GH-${issue.number}`;
+    const id = `TASK-${issue.number}`;
     const deps: string[] = [];
     for (const number of bodyDependencies(issue.body ?? '')) {
       if (number === issue.number) continue;
-      if (seen.has(number)) deps.push(`GH-${number}`);
+      if (seen.has(number)) deps.push(`TASK-${number}`);
       else warnings.push(`${id} depends on #${number}, which is not in ${path}; the dependency is left out.`);
     }
     const assignees = (issue.assignees ?? []).map((person) => (typeof person === 'string' ? person : person.login));

@@ -41,14 +41,13 @@ function fieldValue(text: string): string {
   return inline(text).replace(/\|/g, '/');
 }
 
-/** `text` as blockquote lines behind `indent`; a fence inside is kept from opening a code block. */
+/**
+ * `text` as blockquote lines behind `indent`. A quote ends every block inside it (a code fence
+ * left open included), so nothing quoted can turn the rest of the plan into something else.
+ */
 export function quote(text: string, indent = ''): string[] {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
-  return lines.map((line) => {
-    // A fence opened inside a quote and never closed would hide the rest of the plan.
-    const safe = /^\s*(```|~~~)/.test(line) ? line.replace(/^(\s*)(`|~)/, '$1\\$2') : line;
-    return safe.trim() === '' ? `${indent}>` : `${indent}> ${safe.replace(/\s+$/, '')}`;
-  });
+  return lines.map((line) => (line.trim() === '' ? `${indent}>` : `${indent}> ${line.replace(/\s+$/, '')}`));
 }
 
 function number(value: number): string {

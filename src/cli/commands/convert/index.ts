@@ -25,7 +25,7 @@ export function registerConvert(program: Command): void {
       'after',
       `
 Ids: Taskmaster task 12 → TASK-12 (subtask 12.3 → TASK-12.3); Backlog.md task-12 → TASK-12;
-GitHub issue #12 → GH-12, milestones → epics. Statuses, priorities, assignees, labels,
+GitHub issue #12 → TASK-12, milestones → epics. Statuses, priorities, assignees, labels,
 dependencies, descriptions and acceptance criteria come along; see docs/cli.md for every field.
 Warnings (dependencies on tasks that are not there, unknown statuses) go to stderr.
 

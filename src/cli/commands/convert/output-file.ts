@@ -19,15 +19,20 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** Refuses an existing --out without --force; called before any work, and again before writing. */
+export async function assertOutputFree(options: OutputOptions): Promise<void> {
+  if (options.out !== undefined && !options.force && (await exists(options.out))) {
+    throw new ScrumdownError('invalid_argument', `${options.out} already exists; nothing was written. Add --force to replace it, or choose another --out.`, { path: options.out });
+  }
+}
+
 /** Prints `text`, or writes it to --out and says so on stderr (`done` describes what was written). */
 export async function writeOutput(text: string, options: OutputOptions, done: string): Promise<void> {
   if (options.out === undefined) {
     process.stdout.write(text);
     return;
   }
-  if (!options.force && (await exists(options.out))) {
-    throw new ScrumdownError('invalid_argument', `${options.out} already exists; nothing was written. Add --force to replace it, or choose another --out.`, { path: options.out });
-  }
+  await assertOutputFree(options);
   await writeFileAtomic(options.out, new TextEncoder().encode(text));
   process.stderr.write(`${done} to ${options.out}.\n`);
 }

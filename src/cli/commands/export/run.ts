@@ -4,7 +4,7 @@ import { ScrumdownError } from '../../../errors.js';
 import { EXPORT_FORMATS, toJiraCsv, toJson } from '../../../services/export.js';
 import type { ExportFormat } from '../../../services/export.js';
 import { loadPlan } from '../../../services/plan-file.js';
-import { writeOutput } from '../convert/output-file.js';
+import { assertOutputFree, writeOutput } from '../convert/output-file.js';
 import type { ExportCliOptions } from './index.js';
 
 function parseFormat(word: string | undefined): ExportFormat {
@@ -14,6 +14,7 @@ function parseFormat(word: string | undefined): ExportFormat {
 }
 
 export async function runExport(file: string, options: ExportCliOptions): Promise<void> {
+  await assertOutputFree(options);
   const format = parseFormat(options.format);
   const { plan, index } = await loadPlan(file);
   const text = format === 'csv' ? toJiraCsv(plan, index) : toJson(file, plan, index);
