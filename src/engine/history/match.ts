@@ -42,21 +42,24 @@ export function matchRevisions(previous: readonly RevisionItem[], next: readonly
   previous.forEach((item, i) => {
     if (!previousById.has(item.id)) previousById.set(item.id, i);
   });
-  const normalizedPrevious = previous.map((item) => normalizeTitle(item.title));
-  const normalizedNext = next.map((item) => normalizeTitle(item.title));
+  // Titles are normalised only when needed: most items keep their id and their exact title.
+  const previousNormal: Array<string | undefined> = new Array(previous.length);
+  const nextNormal: Array<string | undefined> = new Array(next.length);
+  const normalPrevious = (i: number): string => (previousNormal[i] ??= normalizeTitle(previous[i].title));
+  const normalNext = (j: number): string => (nextNormal[j] ??= normalizeTitle(next[j].title));
 
   // 1 and 2: same id, written, or derived with an unchanged title.
   next.forEach((item, j) => {
     const i = previousById.get(item.id);
     if (i === undefined || taken[i]) return;
-    if (!item.derived || !previous[i].derived || normalizedPrevious[i] === normalizedNext[j]) pair(j, i, 'id');
+    if (!item.derived || !previous[i].derived || previous[i].title === item.title || normalPrevious(i) === normalNext(j)) pair(j, i, 'id');
   });
 
   // 3: unchanged titles whose derived id moved.
   const byTitle = new Map<string, number[]>();
   previous.forEach((item, i) => {
     if (taken[i]) return;
-    const key = `${item.kind}\u0000${normalizedPrevious[i]}`;
+    const key = `${item.kind}\u0000${normalPrevious(i)}`;
     const queue = byTitle.get(key);
     if (queue) queue.push(i);
     else byTitle.set(key, [i]);
@@ -64,7 +67,7 @@ export function matchRevisions(previous: readonly RevisionItem[], next: readonly
   const cursor = new Map<string, number>();
   next.forEach((item, j) => {
     if (previousOf[j] >= 0) return;
-    const key = `${item.kind}\u0000${normalizedNext[j]}`;
+    const key = `${item.kind}\u0000${normalNext(j)}`;
     const queue = byTitle.get(key);
     if (!queue) return;
     let at = cursor.get(key) ?? 0;
@@ -84,7 +87,7 @@ export function matchRevisions(previous: readonly RevisionItem[], next: readonly
     if (previousOf[j] >= 0) return;
     const i = previousById.get(item.id);
     if (i === undefined || taken[i] || previous[i].kind !== item.kind) return;
-    if (diceOfBigrams(gramsOf(normalizedPrevious[i]), gramsOf(normalizedNext[j])) >= TITLE_SIMILARITY_THRESHOLD) pair(j, i, 'id');
+    if (diceOfBigrams(gramsOf(normalPrevious(i)), gramsOf(normalNext(j))) >= TITLE_SIMILARITY_THRESHOLD) pair(j, i, 'id');
   });
 
   // 5: the most similar remaining titles.
@@ -101,10 +104,10 @@ export function matchRevisions(previous: readonly RevisionItem[], next: readonly
   }
   const candidates: Array<{ j: number; i: number; score: number }> = [];
   for (const j of leftNext) {
-    const grams = gramsOf(normalizedNext[j]);
+    const grams = gramsOf(normalNext(j));
     for (const i of leftPrevious) {
       if (previous[i].kind !== next[j].kind) continue;
-      const score = diceOfBigrams(gramsOf(normalizedPrevious[i]), grams);
+      const score = diceOfBigrams(gramsOf(normalPrevious(i)), grams);
       if (score >= TITLE_SIMILARITY_THRESHOLD) candidates.push({ j, i, score });
     }
   }

@@ -19,6 +19,11 @@ export function isDerivedId(id: string): boolean {
 }
 
 export function summarizeRevision(plan: Plan): PlanRevision {
+  return summarizeWithLines(plan).revision;
+}
+
+/** The revision, and the line (1-based) of each of its items. */
+export function summarizeWithLines(plan: Plan): { revision: PlanRevision; lines: number[] } {
   const index = indexPlan(plan);
   const n = plan.items.length;
   // Whether some descendant has points: children come after their parent, so one reverse pass.
@@ -30,9 +35,11 @@ export function summarizeRevision(plan: Plan): PlanRevision {
     if (parentAt !== undefined && (pointsBelow[i] || hasPoints(item))) pointsBelow[parentAt] = 1;
   }
   const items: RevisionItem[] = [];
+  const lines: number[] = [];
   for (let i = 0; i < n; i++) {
     const item = plan.items[i];
     if (item.kind === 'check') continue;
+    lines.push(item.line);
     items.push({
       id: item.id,
       title: item.title,
@@ -44,7 +51,7 @@ export function summarizeRevision(plan: Plan): PlanRevision {
       derived: isDerivedId(item.id),
     });
   }
-  return { items };
+  return { revision: { items }, lines };
 }
 
 function hasPoints(item: Item): boolean {

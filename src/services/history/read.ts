@@ -4,12 +4,12 @@
 // commits that came after it. Git failures say what is missing: git itself, a repository, a
 // commit of the file; a shallow clone is read as far as it goes, with a warning.
 
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ScrumdownError } from '../../errors.js';
-import { buildPlan } from '../../engine/build.js';
 import { decodeBytes, looksBinary } from '../../engine/decode.js';
-import { summarizeRevision } from '../../engine/history/revision.js';
+import { summarizeText } from '../../engine/history/incremental.js';
+import type { TextRevision } from '../../engine/history/incremental.js';
 import { advanceTimeline, emptyTimeline } from '../../engine/history/timeline.js';
 import type { TimelineState } from '../../engine/history/timeline.js';
 import type { PlanRevision, Timeline } from '../../engine/history/types.js';
@@ -40,6 +40,9 @@ export interface HistoryStats {
   /** Distinct revisions parsed in this run, and read from the revision cache. */
   parsed: number;
   cached: number;
+  /** Of the parsed revisions, how many were parsed whole and how many only in the part that changed. */
+  parsedWhole: number;
+  parsedPartly: number;
 }
 
 export interface PlanHistory {
@@ -97,12 +100,17 @@ function neverCommitted(file: string): ScrumdownError {
   });
 }
 
-function parseRevision(bytes: Buffer, path: string, warnings: string[]): PlanRevision {
+/** Parses one revision, reusing the unchanged parts of the revision parsed before it. */
+function parseRevision(bytes: Buffer, path: string, previous: TextRevision | null, warnings: string[], stats: HistoryStats): TextRevision | null {
   if (looksBinary(bytes)) {
     warnings.push(`${path}: a committed version is not text and was read as an empty plan.`);
-    return EMPTY;
+    return null;
   }
-  return summarizeRevision(buildPlan(decodeBytes(bytes).text, path));
+  const counts = { whole: 0, partial: 0 };
+  const parsed = summarizeText(decodeBytes(bytes).text, path, previous, counts);
+  stats.parsedWhole += counts.whole;
+  stats.parsedPartly += counts.partial;
+  return parsed;
 }
 
 export async function readPlanHistory(file: string, options: HistoryOptions = {}): Promise<PlanHistory> {
@@ -128,7 +136,7 @@ export async function readPlanHistory(file: string, options: HistoryOptions = {}
   const path = commits[commits.length - 1].path ?? basename(absolute);
   const key = `${path}\u0000${options.allParents ? 'all-parents' : 'first-parent'}`;
   const { state, resumed, lastBlob } = resume(cache, key, commits);
-  const stats: HistoryStats = { commits: commits.length, resumed, parsed: 0, cached: 0 };
+  const stats: HistoryStats = { commits: commits.length, resumed, parsed: 0, cached: 0, parsedWhole: 0, parsedPartly: 0 };
 
   const todo = commits.slice(resumed);
   // How many later commits still need each blob, so parsed revisions are dropped once used.
@@ -139,7 +147,7 @@ export async function readPlanHistory(file: string, options: HistoryOptions = {}
   const wantedSet = new Set<string>();
   for (const blob of uses.keys()) {
     if (blob === lastBlob && state.last) ready.set(blob, state.last.revision);
-    else if (!cache || !existsSync(revisionPath(cache, blob))) {
+    else if (!cache || !cache.hasRevision(blob)) {
       wanted.push(blob);
       wantedSet.add(blob);
     }
@@ -181,12 +189,15 @@ export async function readPlanHistory(file: string, options: HistoryOptions = {}
   };
 
   drain();
+  let lastParsed: TextRevision | null = null;
   // Blobs found unreadable in the cache are added to `wanted` while draining; read in rounds.
   for (let read = 0; cursor < todo.length && read < wanted.length; ) {
     const round = wanted.slice(read);
     read = wanted.length;
     await readBlobs(round, git, (blob, bytes) => {
-      const revision = parseRevision(bytes, path, warnings);
+      const parsed = parseRevision(bytes, path, lastParsed, warnings, stats);
+      lastParsed = parsed ?? lastParsed;
+      const revision = parsed?.revision ?? EMPTY;
       stats.parsed++;
       cache?.writeRevision(blob, revision);
       ready.set(blob, revision);
@@ -199,6 +210,7 @@ export async function readPlanHistory(file: string, options: HistoryOptions = {}
       commit: todo[cursor].hash,
     });
   }
+  cache?.flush();
   if (cache && todo.length > 0 && state.last) {
     cache.writeCheckpoint(key, {
       commits: state.timeline.commits,
@@ -209,10 +221,6 @@ export async function readPlanHistory(file: string, options: HistoryOptions = {}
     });
   }
   return { file, repository: repository.top, path, timeline: state.timeline, warnings, stats };
-}
-
-function revisionPath(cache: HistoryCache, blob: string): string {
-  return join(cache.dir, 'revisions', blob.slice(0, 2), `${blob}.json.gz`);
 }
 
 /** The cached timeline when its commits are the start of the current list; else a fresh one. */

@@ -1,0 +1,179 @@
+// Summarises successive texts of one plan without parsing each whole: most commits change a few
+// lines inside one part of the plan, so only that part is parsed again, after the headings that
+// come before it (they decide its section ids, outline numbers and enclosing sprint), and the
+// other parts' items are reused. The result is the same as summarizeRevision(buildPlan(text));
+// where that cannot be guaranteed the whole text is parsed:
+//  - parts are the sections at the shallowest heading level that occurs at least twice, and
+//    only when no heading above that level declares an item and every item's parent is in its
+//    own part (roll-ups and carriers then stay inside a part);
+//  - an edit that touches a heading, a fence, a setext underline or a thematic break, or spans
+//    two parts, is structural: the whole text is parsed;
+//  - the first time a part is parsed alone, its previous text is parsed alone too and must give
+//    exactly the items the whole parse gave it; a part whose new items take a duplicate-id
+//    suffix or share an id with another part is parsed in full.
+
+import { buildPlan } from '../build.js';
+import type { Plan } from '../model.js';
+import { summarizeWithLines } from './revision.js';
+import type { PlanRevision, RevisionItem } from './types.js';
+
+interface Layout {
+  /** First line (0-based) of each part; part 0 is what precedes the first part heading. */
+  starts: number[];
+  /** Index in revision.items of each part's first item; one extra entry for the end. */
+  itemStart: number[];
+  /** Lines (0-based) of every heading, with the underline of setext headings. */
+  headingLines: number[];
+  /** Parts whose alone-parse was checked against a whole parse. */
+  checked: Set<number>;
+}
+
+export interface TextRevision {
+  lines: string[];
+  revision: PlanRevision;
+  /** Null when the plan cannot be split into independent parts. */
+  layout: Layout | null;
+}
+
+export interface IncrementalStats {
+  whole: number;
+  partial: number;
+}
+
+const STRUCTURAL = /^ {0,3}(#|`{3}|~{3}|(=+|-+|\*+|_+|(- +){2,}-|(\* +){2,}\*)\s*$)/;
+
+export function summarizeText(text: string, path: string, previous: TextRevision | null, stats?: IncrementalStats): TextRevision {
+  const lines = text.split('\n');
+  if (previous?.layout) {
+    const partial = summarizePart(lines, path, previous, previous.layout);
+    if (partial) {
+      if (stats) stats.partial++;
+      return partial;
+    }
+  }
+  if (stats) stats.whole++;
+  const plan = buildPlan(text, path);
+  const { revision, lines: itemLines } = summarizeWithLines(plan);
+  return { lines, revision, layout: layoutOf(plan, lines, itemLines) };
+}
+
+function layoutOf(plan: Plan, lines: readonly string[], itemLines: readonly number[]): Layout | null {
+  const counts = new Map<number, number>();
+  for (const section of plan.sections) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
+  let level = 0;
+  for (let l = 1; l <= 6; l++) {
+    if ((counts.get(l) ?? 0) >= 2) {
+      level = l;
+      break;
+    }
+  }
+  if (level === 0) return null;
+  const starts = [0];
+  const headingLines: number[] = [];
+  for (const section of plan.sections) {
+    if (section.level < level && section.itemId !== undefined) return null;
+    const at = section.line - 1;
+    if (section.level === level && at > 0) starts.push(at);
+    headingLines.push(at);
+    // A setext heading's underline belongs to it.
+    if (/^ {0,3}(=+|-+)\s*$/.test(lines[at + 1] ?? '') && !/^ {0,3}#/.test(lines[at])) headingLines.push(at + 1);
+  }
+  const partOf = (line: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid] <= line) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  const lineOf = new Map<string, number>();
+  for (const item of plan.items) lineOf.set(item.id, item.line - 1);
+  for (const item of plan.items) {
+    if (item.parent === null) continue;
+    const parentLine = lineOf.get(item.parent);
+    if (parentLine === undefined || partOf(parentLine) !== partOf(item.line - 1)) return null;
+  }
+  const itemStart = new Array<number>(starts.length + 1).fill(itemLines.length);
+  for (let i = itemLines.length - 1; i >= 0; i--) {
+    const part = partOf(itemLines[i] - 1);
+    for (let k = part; k >= 0 && itemStart[k] > i; k--) itemStart[k] = i;
+  }
+  for (let i = 1; i < itemLines.length; i++) if (itemLines[i] < itemLines[i - 1]) return null;
+  return { starts, itemStart, headingLines, checked: new Set() };
+}
+
+function sameItems(a: readonly RevisionItem[], b: readonly RevisionItem[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.id !== y.id || x.title !== y.title || x.kind !== y.kind || x.status !== y.status || x.points !== y.points || x.parent !== y.parent || x.counted !== y.counted || x.derived !== y.derived) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Items of one part parsed after the headings that precede it. */
+function parsePartAlone(lines: readonly string[], headingLines: readonly number[], from: number, to: number, path: string): RevisionItem[] {
+  const context: string[] = [];
+  for (const at of headingLines) {
+    if (at >= from) break;
+    context.push(lines[at]);
+  }
+  const text = context.concat(lines.slice(from, to)).join('\n');
+  const { revision, lines: itemLines } = summarizeWithLines(buildPlan(text, path));
+  const first = context.length + 1;
+  const items: RevisionItem[] = [];
+  for (let i = 0; i < itemLines.length; i++) if (itemLines[i] >= first) items.push(revision.items[i]);
+  return items;
+}
+
+function summarizePart(lines: string[], path: string, previous: TextRevision, layout: Layout): TextRevision | null {
+  const old = previous.lines;
+  const limit = Math.min(old.length, lines.length);
+  let a = 0;
+  while (a < limit && old[a] === lines[a]) a++;
+  let s = 0;
+  while (s < limit - a && old[old.length - 1 - s] === lines[lines.length - 1 - s]) s++;
+  const oldEnd = old.length - s;
+  const newEnd = lines.length - s;
+  for (let i = a; i < oldEnd; i++) if (STRUCTURAL.test(old[i])) return null;
+  for (let i = a; i < newEnd; i++) if (STRUCTURAL.test(lines[i])) return null;
+
+  const { starts, itemStart, headingLines } = layout;
+  let part = starts.length - 1;
+  while (part > 0 && starts[part] > a) part--;
+  // Lines inserted right before a part's heading belong to the part above.
+  if (part > 0 && starts[part] === a && oldEnd === a) part--;
+  const partEnd = part + 1 < starts.length ? starts[part + 1] : old.length;
+  if (oldEnd > partEnd || a < starts[part]) return null;
+  const delta = lines.length - old.length;
+
+  if (!layout.checked.has(part)) {
+    const before = parsePartAlone(old, headingLines, starts[part], partEnd, path);
+    if (!sameItems(before, previous.revision.items.slice(itemStart[part], itemStart[part + 1]))) return null;
+  }
+  const items = parsePartAlone(lines, headingLines, starts[part], partEnd + delta, path);
+  const elsewhere = new Set<string>();
+  previous.revision.items.forEach((item, i) => {
+    if (i < itemStart[part] || i >= itemStart[part + 1]) elsewhere.add(item.id);
+  });
+  for (const item of items) if (item.id.includes('~') || elsewhere.has(item.id)) return null;
+
+  const all = previous.revision.items;
+  const revision: PlanRevision = { items: all.slice(0, itemStart[part]).concat(items, all.slice(itemStart[part + 1])) };
+  const shift = items.length - (itemStart[part + 1] - itemStart[part]);
+  return {
+    lines,
+    revision,
+    layout: {
+      starts: starts.map((start, k) => (k > part ? start + delta : start)),
+      itemStart: itemStart.map((start, k) => (k > part ? start + shift : start)),
+      headingLines: headingLines.map((at) => (at >= oldEnd ? at + delta : at)),
+      checked: new Set(layout.checked).add(part),
+    },
+  };
+}
