@@ -20,7 +20,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../src/store/database.js';
 import type { DatabaseHandle, DialectName } from '../../src/store/database.js';
-import type { PostgresProvision } from './postgres-setup.js';
+import type { ClusterAnswer, PostgresProvision } from './postgres-setup.js';
 
 export type DatabaseKind = DialectName;
 
@@ -62,7 +62,7 @@ function provision(): PostgresProvision {
   }
   if (provided) return provided;
   const url = process.env.SCRUMDOWN_TEST_DATABASE_URL;
-  if (url) return { kind: 'server', adminUrl: url, source: 'SCRUMDOWN_TEST_DATABASE_URL' };
+  if (url) return { kind: 'server', adminUrl: url };
   return { kind: 'unavailable', reason: 'the PostgreSQL globalSetup (test/support/postgres-setup.ts) did not run' };
 }
 
@@ -74,6 +74,22 @@ export function testDatabases(): DatabaseCase[] {
     { kind: 'sqlite', skipReason: undefined },
     { kind: 'postgres', skipReason: postgres.kind === 'unavailable' && !required ? postgres.reason : undefined },
   ];
+}
+
+let adminUrl: Promise<string> | undefined;
+
+/** The superuser URL of the test server, starting the run's cluster if this is the first ask. */
+function postgresAdminUrl(): Promise<string> {
+  adminUrl ??= (async () => {
+    const server = provision();
+    if (server.kind === 'unavailable') throw new Error(`PostgreSQL is not available for this test run: ${server.reason}.`);
+    if (server.kind === 'server') return server.adminUrl;
+    const response = await fetch(server.coordinator);
+    const answer = (await response.json()) as ClusterAnswer;
+    if ('error' in answer) throw new Error(`The test PostgreSQL cluster did not start: ${answer.error}`);
+    return answer.adminUrl;
+  })();
+  return adminUrl;
 }
 
 function uniqueName(): string {
@@ -118,13 +134,10 @@ export async function createTestDatabase(kind: DatabaseKind, options: CreateOpti
       },
     };
   }
-  const server = provision();
-  if (server.kind === 'unavailable') {
-    throw new Error(`PostgreSQL is not available for this test run: ${server.reason}.`);
-  }
+  const admin = await postgresAdminUrl();
   const name = uniqueName();
-  await adminQuery(server.adminUrl, `CREATE DATABASE ${name}`);
-  const url = withDatabase(server.adminUrl, name);
+  await adminQuery(admin, `CREATE DATABASE ${name}`);
+  const url = withDatabase(admin, name);
   const handle = openDatabase(url);
   if (migrate) await migrateToLatest(handle);
   let dropped = false;
@@ -136,7 +149,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: CreateOpti
       if (dropped) return;
       dropped = true;
       await handle.close();
-      await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
