@@ -50,6 +50,10 @@ export function quote(text: string, indent = ''): string[] {
   return lines.map((line) => (line.trim() === '' ? `${indent}>` : `${indent}> ${line.replace(/\s+$/, '')}`));
 }
 
+export function labelWord(label: string): string {
+  return fieldValue(label).replace(/[\s,]+/g, '-');
+}
+
 function number(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 }
@@ -67,7 +71,8 @@ function fieldGroups(task: ConvertedTask, subtask: boolean, depsNone: boolean): 
   if (task.points !== undefined) first.push(`**Points:** ${number(task.points)}`);
   const second: string[] = [];
   if (task.assignee) second.push(`**Assignee:** ${fieldValue(task.assignee)}`);
-  if (task.labels.length > 0) second.push(`**Labels:** ${task.labels.map(fieldValue).join(', ')}`);
+  // The engine splits labels at commas and spaces: a label keeps its words joined by dashes.
+  if (task.labels.length > 0) second.push(`**Labels:** ${task.labels.map(labelWord).join(', ')}`);
   const third: string[] = [];
   if (task.dependsOn.length > 0) third.push(`**Depends on:** ${task.dependsOn.join(', ')}`);
   else if (depsNone) third.push('**Depends on:** None');
