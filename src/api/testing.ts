@@ -50,3 +50,13 @@ export async function harness(overrides: Partial<ServerConfig> = {}): Promise<Ha
   app.onError((error, c) => errorResponse(c, error));
   return { app, handle, services, clock, logText: () => lines.join(''), close: () => handle.close() };
 }
+
+/** The error body every failure has. */
+export interface ErrorJson {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+/** A response's JSON body, typed as the test expects it. */
+export async function readJson<T = ErrorJson>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}

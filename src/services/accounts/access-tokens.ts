@@ -2,11 +2,25 @@
 // algorithm (alg:none and every other algorithm are refused), the issuer and the token type, and
 // checks expiry against the service clock.
 
+import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { ScrumdownError } from '../../errors.js';
 
 const ISSUER = 'scrumdown';
 const TOKEN_USE = 'access';
+
+// Raw key bytes would be imported into WebCrypto on every call, which costs more than the HMAC
+// itself; keep one imported HS256 key per secret.
+const keys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
+
+function keyOf(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export interface AccessClaims {
   userId: string;
@@ -20,12 +34,12 @@ export async function issueAccessToken(userId: string, secret: Uint8Array, now: 
     .setIssuer(ISSUER)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + seconds)
-    .sign(secret);
+    .sign(await keyOf(secret));
 }
 
 export async function verifyAccessToken(token: string, secret: Uint8Array, now: Date): Promise<AccessClaims> {
   try {
-    const { payload } = await jwtVerify(token, secret, {
+    const { payload } = await jwtVerify(token, await keyOf(secret), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       currentDate: now,

@@ -7,12 +7,12 @@ import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
 
-/** Counts one request in the key's window and returns the window's count so far (this one included). */
-export async function hitRateLimit(db: Db, key: string, windowStart: number): Promise<number> {
+/** Adds `hits` requests to the key's window and returns the window's count so far (these included). */
+export async function hitRateLimit(db: Db, key: string, windowStart: number, hits = 1): Promise<number> {
   const row = await db
     .insertInto('rate_limits')
-    .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((conflict) => conflict.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }))
+    .values({ key, window_start: windowStart, count: hits })
+    .onConflict((conflict) => conflict.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + ${hits}` }))
     .returning('count')
     .executeTakeFirstOrThrow();
   return Number(row.count);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness } from '../../testing.js';
+import { harness, readJson } from '../../testing.js';
 import type { Harness } from '../../testing.js';
 import { authenticateRequest, currentUser, requireAdmin, requireAuth } from './index.js';
 import { issueAccessToken } from '../../../services/accounts/access-tokens.js';
@@ -29,17 +29,17 @@ async function token(userId: string): Promise<string> {
 describe('auth middleware', () => {
   it('lets anonymous callers reach open routes and stops them at requireAuth with 401 and WWW-Authenticate', async () => {
     await setUp();
-    expect(await (await h.app.request('/open')).json()).toEqual({ user: null });
+    expect(await readJson<unknown>(await h.app.request('/open'))).toEqual({ user: null });
     const closed = await h.app.request('/closed');
     expect(closed.status).toBe(401);
     expect(closed.headers.get('www-authenticate')).toBe('Bearer');
-    expect((await closed.json()).error.details).toEqual({ reason: 'missing' });
+    expect((await readJson(closed)).error.details).toEqual({ reason: 'missing' });
   });
 
   it('sets the user from a valid access token', async () => {
     await setUp();
     const response = await h.app.request('/closed', { headers: { authorization: `Bearer ${await token('u1')}` } });
-    expect(await response.json()).toEqual({ user: 'u1' });
+    expect(await readJson<unknown>(response)).toEqual({ user: 'u1' });
   });
 
   it('refuses a malformed or invalid credential even on an open route', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness } from '../../testing.js';
+import { harness, readJson } from '../../testing.js';
 import type { Harness } from '../../testing.js';
 import { bodyLimit } from './index.js';
 
@@ -18,7 +18,7 @@ describe('bodyLimit', () => {
 
     const over = await h.app.request('/', { method: 'POST', body: 'a'.repeat(1025) });
     expect(over.status).toBe(413);
-    expect((await over.json()).error).toMatchObject({ code: 'payload_too_large', details: { limitBytes: 1024 } });
+    expect((await readJson(over)).error).toMatchObject({ code: 'payload_too_large', details: { limitBytes: 1024 } });
 
     // No Content-Length: the limit is enforced while reading.
     const stream = new ReadableStream<Uint8Array>({
@@ -37,6 +37,6 @@ describe('bodyLimit', () => {
     h.app.post('/', async (c) => c.text(String((await c.req.arrayBuffer()).byteLength)));
     const over = await h.app.request('/', { method: 'POST', body: new Uint8Array(10 * 1024 * 1024 + 1) });
     expect(over.status).toBe(413);
-    expect((await over.json()).error.message).toContain('larger than 10 MB');
+    expect((await readJson(over)).error.message).toContain('larger than 10 MB');
   });
 });

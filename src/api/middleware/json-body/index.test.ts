@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness } from '../../testing.js';
+import { harness, readJson } from '../../testing.js';
 import type { Harness } from '../../testing.js';
 import { jsonBody } from './index.js';
 
@@ -8,7 +8,7 @@ afterEach(() => h.close());
 
 async function post(body: string, type = 'application/json'): Promise<{ status: number; json: { error?: { code: string; message: string; details: Record<string, unknown> }; got?: unknown } }> {
   const response = await h.app.request('/', { method: 'POST', body, headers: { 'content-type': type } });
-  return { status: response.status, json: await response.json() };
+  return { status: response.status, json: await readJson(response) };
 }
 
 describe('jsonBody', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness } from '../../testing.js';
+import { harness, readJson } from '../../testing.js';
 import type { Harness } from '../../testing.js';
 import { issueAccessToken } from '../../../services/accounts/access-tokens.js';
 import { authenticateRequest } from '../auth/index.js';
@@ -34,7 +34,7 @@ async function setUp(): Promise<void> {
 async function call(user: (typeof USERS)[number], needed: string, key = 'apollo'): Promise<{ status: number; body: Record<string, unknown> }> {
   const token = await issueAccessToken(user, h.services.config.jwtSecret, h.clock(), 900);
   const response = await h.app.request(`/projects/${key}/${needed}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: await readJson<Record<string, unknown>>(response) };
 }
 
 describe('requireProjectRole', () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clientIp } from '../../client-ip.js';
 import type { AppEnv } from '../../env.js';
 import { errorResponse } from '../../errors.js';
-import { harness } from '../../testing.js';
+import { harness, readJson } from '../../testing.js';
 import type { Harness } from '../../testing.js';
 import { ipKey, rateLimit, WINDOW_MS } from './index.js';
 
@@ -28,7 +28,7 @@ describe('rateLimit', () => {
     const refused = await get(h.app);
     expect(refused.headers.get('retry-after')).toBe('45');
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
-    const body = await refused.json();
+    const body = await readJson(refused);
     expect(body.error).toMatchObject({ code: 'rate_limited', details: { limit: 3, retryAfterSeconds: 45 } });
 
     // Another address has its own budget.
@@ -60,6 +60,18 @@ describe('rateLimit', () => {
     expect(rows).toEqual([{ key: 'client:ip:203.0.113.7', window_start: Date.parse('2026-11-22T09:00:00.000Z'), count: 4 }]);
   });
 
+  it('writes a large limit in batches of a hundredth of it, not on every request', async () => {
+    h = await harness();
+    h.app.use('*', rateLimit({ bucket: 'client', limit: 1000 }));
+    h.app.get('/', (c) => c.text('ok'));
+    let remaining = '';
+    for (let index = 0; index < 30; index++) remaining = (await get(h.app)).headers.get('ratelimit-remaining')!;
+    expect(remaining).toBe('970');
+    // The first hit, then two batches of ten.
+    const row = await h.handle.db.selectFrom('rate_limits').select('count').executeTakeFirstOrThrow();
+    expect(row.count).toBe(21);
+  });
+
   it('counts nothing when the limit is 0', async () => {
     h = await harness();
     h.app.use('*', rateLimit({ bucket: 'client', limit: 0 }));
@@ -70,11 +82,12 @@ describe('rateLimit', () => {
 
   it('sweeps windows that have ended', async () => {
     h = await harness();
-    h.app.use('*', rateLimit({ bucket: 'client', limit: 5000 }));
+    // A limit under 100 writes every hit; the sweep comes once every 500 writes.
+    h.app.use('*', rateLimit({ bucket: 'client', limit: 99 }));
     h.app.get('/', (c) => c.text('ok'));
     await get(h.app);
     h.clock.advance(3 * WINDOW_MS);
-    for (let index = 0; index < 1000; index++) await get(h.app);
+    for (let index = 0; index < 500; index++) await get(h.app);
     const windows = await h.handle.db.selectFrom('rate_limits').select('window_start').execute();
     expect(windows.map((row) => row.window_start)).toEqual([Date.parse('2026-11-22T09:03:00.000Z')]);
   });
