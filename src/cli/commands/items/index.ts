@@ -2,8 +2,10 @@
 
 import type { Command } from 'commander';
 import { contextOf } from '../../context.js';
+import { addRemoteOptions, planFiles } from '../../remote-plan.js';
+import type { RemotePlanOptions } from '../../remote-plan.js';
 
-export interface ItemsOptions {
+export interface ItemsOptions extends RemotePlanOptions {
   json?: boolean;
   status?: string[];
   kind?: string[];
@@ -22,17 +24,19 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 export function registerItems(program: Command): void {
-  program
-    .command('items')
+  addRemoteOptions(
+    program
+      .command('items')
     .description('list the items of a plan, with filters')
-    .argument('<file>', 'plan file (Markdown)')
+    .argument('[file]', 'plan file (Markdown)')
     .option('--status <status>', 'only items with this status (repeat or comma-separate for several)', collect)
     .option('--kind <kind>', 'only items of this kind: epic, phase, story, task, subtask, check', collect)
     .option('--ready', 'only items ready to start (open, every dependency done)')
     .option('--blocked', 'only blocked items (status blocked, or waiting for unfinished work)')
     .option('--tag <tag>', 'only items with this tag, e.g. P or US1 (repeat for all of several)', collect)
     .option('--assignee <name>', 'only items assigned to this person or team (case-insensitive)')
-    .option('--json', 'print one JSON document (schema scrumdown/items@1)')
+    .option('--json', 'print one JSON document (schema scrumdown/items@1)'),
+  )
     .addHelpText(
       'after',
       `
@@ -44,8 +48,9 @@ Examples:
   $ scrumdown items tasks.md --ready --tag P
   $ scrumdown items backlog.md --kind story --json`,
     )
-    .action(async (file: string, options: ItemsOptions, command: Command) => {
+    .action(async (file: string | undefined, options: ItemsOptions, command: Command) => {
       const { runItems } = await import('./run.js');
-      await runItems(file, options, contextOf(command));
+      const [path] = await planFiles(file === undefined ? [] : [file], options);
+      await runItems(path, options, contextOf(command));
     });
 }

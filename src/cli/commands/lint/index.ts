@@ -3,21 +3,25 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { contextOf } from '../../context.js';
+import { addRemoteOptions, planFiles } from '../../remote-plan.js';
+import type { RemotePlanOptions } from '../../remote-plan.js';
 
 export type LintFormat = 'text' | 'json' | 'github' | 'sarif';
 
-export interface LintOptions {
+export interface LintOptions extends RemotePlanOptions {
   format: LintFormat;
   json?: boolean;
 }
 
 export function registerLint(program: Command): void {
-  program
-    .command('lint')
+  addRemoteOptions(
+    program
+      .command('lint')
     .description('check plans for wrong totals, over-full sprints, bad dependencies and other mistakes')
-    .argument('<files...>', 'plan files (Markdown)')
+    .argument('[files...]', 'plan files (Markdown)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github', 'sarif']).default('text'))
-    .option('--json', 'same as --format json (schema scrumdown/lint@1)')
+    .option('--json', 'same as --format json (schema scrumdown/lint@1)'),
+  )
     .addHelpText(
       'after',
       `
@@ -36,6 +40,6 @@ Examples:
     )
     .action(async (files: string[], options: LintOptions, command: Command) => {
       const { runLint } = await import('./run.js');
-      await runLint(files, options.json ? { ...options, format: 'json' } : options, contextOf(command));
+      await runLint(await planFiles(files, options), options.json ? { ...options, format: 'json' } : options, contextOf(command));
     });
 }

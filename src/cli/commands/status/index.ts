@@ -3,17 +3,21 @@
 
 import type { Command } from 'commander';
 import { contextOf } from '../../context.js';
+import { addRemoteOptions, planFiles } from '../../remote-plan.js';
+import type { RemotePlanOptions } from '../../remote-plan.js';
 
-export interface StatusOptions {
+export interface StatusOptions extends RemotePlanOptions {
   json?: boolean;
 }
 
 export function registerStatus(program: Command): void {
-  program
-    .command('status')
+  addRemoteOptions(
+    program
+      .command('status')
     .description('progress per top-level section and overall, ready and blocked work, critical path, findings')
-    .argument('<files...>', 'plan files (Markdown)')
-    .option('--json', 'print one JSON document (schema scrumdown/status@1)')
+    .argument('[files...]', 'plan files (Markdown)')
+    .option('--json', 'print one JSON document (schema scrumdown/status@1)'),
+  )
     .addHelpText(
       'after',
       `
@@ -27,6 +31,6 @@ Examples:
     )
     .action(async (files: string[], options: StatusOptions, command: Command) => {
       const { runStatus } = await import('./run.js');
-      await runStatus(files, options, contextOf(command));
+      await runStatus(await planFiles(files, options), options, contextOf(command));
     });
 }
