@@ -105,12 +105,15 @@ function preview(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Checks `data` against `schema`; the first problem becomes one message with its JSON path. */
-export function checkShape<T>(path: string, data: unknown, schema: z.ZodType<T>, expected: string): T {
+/**
+ * Checks `data` against `schema`; the first problem becomes one message with its JSON path
+ * (`within` is where `data` sits in the file).
+ */
+export function checkShape<T>(path: string, data: unknown, schema: z.ZodType<T>, expected: string, within: ReadonlyArray<PropertyKey> = []): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const at = jsonPath(issue.path);
+  const at = jsonPath([...within, ...issue.path]);
   throw new ScrumdownError(
     'unsupported_format',
     `${path}: ${at}: ${issue.message.replace(/^Invalid input: /, '')} (found ${preview(valueAt(data, issue.path))}). ${expected}`,

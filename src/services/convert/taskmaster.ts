@@ -110,7 +110,7 @@ function notesOf(input: { description?: string | null; details?: string | null; 
 
 export function fromTaskmaster(path: string, data: unknown, options: TaskmasterOptions = {}): ConvertedPlan {
   const picked = pickList(path, data, options);
-  const parsed = checkShape(path, picked.list, listSchema, EXPECTED);
+  const parsed = checkShape(path, picked.list, listSchema, EXPECTED, picked.at);
   const warnings: string[] = [];
   const prefix = (index: number, ...rest: Array<string | number>): string => jsonPath([...picked.at, 'tasks', index, ...rest]);
 
