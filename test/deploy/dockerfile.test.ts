@@ -285,10 +285,11 @@ describe('deploy/healthcheck.mjs', () => {
   });
 
   it('exits 1 when the answer takes longer than the time limit', async () => {
-    answer = { status: 200, delayMs: 3000 };
+    answer = { status: 200, delayMs: 10_000 };
     const started = Date.now();
     expect(await check({ SCRUMDOWN_PORT: String(port), HEALTHCHECK_TIMEOUT_MS: '300' })).toBe(1);
-    expect(Date.now() - started).toBeLessThan(2500);
+    // Well before the answer would come, with room for a slow process start on a busy machine.
+    expect(Date.now() - started).toBeLessThan(8000);
   });
 
   it('exits 1 when nothing listens', async () => {
@@ -310,7 +311,9 @@ describe('runtime stage simulated: the compiled program with production dependen
   };
   const production = Object.entries(lock.packages)
     .filter(([path, entry]) => path.startsWith('node_modules/') && !path.slice('node_modules/'.length).includes('/node_modules/') && entry.dev !== true)
-    .map(([path]) => path.slice('node_modules/'.length));
+    .map(([path]) => path.slice('node_modules/'.length))
+    // Other platforms' optional builds (argon2 for macOS, …) are in the lock file but not installed.
+    .filter((name) => existsSync(join(root, 'node_modules', name)));
 
   function distFiles(): string[] {
     const files: string[] = [];
