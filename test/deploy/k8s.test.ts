@@ -309,6 +309,18 @@ describe.each(environments)('overlay %s', (environment) => {
     if (environment !== 'dev') expect(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer']).toMatch(/letsencrypt/);
   });
 
+  it('/metrics through the ingress controller is refused, on the same host, without a second certificate', () => {
+    type IngressShape = { spec: { tls: Array<{ hosts: string[]; secretName: string }>; rules: Array<{ host: string; http: { paths: Array<{ path: string; pathType: string; backend: { service: { name: string } } }> } }> } };
+    const main = one<IngressShape>(environment, 'Ingress', 'scrumdown');
+    const shield = one<IngressShape>(environment, 'Ingress', 'scrumdown-metrics');
+    expect(shield.spec.rules.map((rule) => rule.host)).toEqual(main.spec.rules.map((rule) => rule.host));
+    expect(shield.spec.tls).toEqual(main.spec.tls);
+    expect(shield.spec.rules[0].http.paths).toEqual([{ path: '/metrics', pathType: 'Exact', backend: { service: { name: 'scrumdown', port: { name: 'http' } } } }]);
+    // Only the controller's own loopback may pass, which no client is.
+    expect(shield.metadata.annotations?.['nginx.ingress.kubernetes.io/whitelist-source-range']).toBe('127.0.0.1/32');
+    expect(shield.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBeUndefined();
+  });
+
   it('NetworkPolicy: in only from the ingress controller (and Prometheus), out only to PostgreSQL and DNS', () => {
     type Rule = { from?: INetworkPolicyPeer[]; to?: INetworkPolicyPeer[]; ports?: Array<{ port: number | string; protocol: string }> };
     const policy = one<{ spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; ingress: Rule[]; egress: Rule[] } }>(environment, 'NetworkPolicy', 'scrumdown');
