@@ -82,7 +82,7 @@ export class RemoteClient {
       return new ScrumdownError(
         'unauthenticated',
         this.token
-          ? `${this.server} refused the stored token (401): it may have been revoked or have expired. Run scrumdown login --server ${this.server} again.`
+          ? `${this.server} refused the token (401): it is unknown, revoked or expired. Run scrumdown login --server ${this.server} again.`
           : `${this.server} needs a sign-in (401). Run scrumdown login --server ${this.server} first.`,
         details,
       );
