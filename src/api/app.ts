@@ -12,7 +12,7 @@ import { errorResponse } from './errors.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
 import { accessLog } from './middleware/access-log/index.js';
-import { authenticateRequest } from './middleware/auth/index.js';
+import { authenticateRequest, rejectFailedCredential } from './middleware/auth/index.js';
 import { bodyLimit } from './middleware/body-limit/index.js';
 import { jsonBody } from './middleware/json-body/index.js';
 import { requestMetrics } from './middleware/metrics/index.js';
@@ -55,8 +55,9 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Scrumd
   app.use('*', accessLog());
   app.use('/api/*', bodyLimit(deps.config.bodyLimitBytes));
   app.use('/api/*', jsonBody());
-  app.use(`${API_PREFIX}/*`, authenticateRequest());
+  app.use(`${API_PREFIX}/*`, authenticateRequest({ defer: true }));
   app.use(`${API_PREFIX}/*`, rateLimit({ bucket: 'client', limit: deps.config.rateLimit }));
+  app.use(`${API_PREFIX}/*`, rejectFailedCredential());
 
   app.route('/', healthRoutes());
   app.route('/', docsPage());

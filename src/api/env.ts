@@ -38,6 +38,8 @@ export interface AppVariables {
   logger: Logger;
   /** Set by the auth middleware; read it with currentUser(c). */
   user: AuthUser | undefined;
+  /** Why the credential sent was refused, until rejectFailedCredential answers with it. */
+  authFailure: unknown;
   /** Set by requireProjectRole; read it with currentProject(c). */
   project: Project | undefined;
   /** The caller's effective role in `project` (admins act as owners). */

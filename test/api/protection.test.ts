@@ -72,6 +72,16 @@ describeEachDatabase('protection', (getHandle) => {
     expect((await limited.request('GET', '/api/v1/me', { token: user.token })).status).toBe(200);
   });
 
+  it('counts requests with bad credentials against their address, so guessing tokens is limited too', async () => {
+    const limited = createTestApp(getHandle(), { rateLimit: 3 });
+    limited.clock.set('2026-11-22T12:00:00.000Z');
+    const statuses = [];
+    for (const token of ['sdt_guess1', 'sdt_guess2', 'not-a-jwt', 'sdt_guess3']) {
+      statuses.push((await limited.request('GET', '/api/v1/me', { token, headers: { 'x-forwarded-for': '203.0.113.77' } })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
   it('stores SQL-injection strings as plain text and matches them as plain text', async () => {
     const owner = await createUser(t);
     const before = await tableCounts();

@@ -4,6 +4,7 @@
 // holding one of its tokens must sign in again. Five wrong passwords lock the account for 15
 // minutes (kept in the users row, so every server process sees it).
 
+import { sql } from 'kysely';
 import { ScrumdownError } from '../../errors.js';
 import { inTransaction } from '../../store/transaction.js';
 import { countUsers, findUserByEmail, findUserById, insertUser, recordFailedLogin, updateUser } from '../../store/repositories/users.js';
@@ -23,6 +24,8 @@ import { hashToken, newId, newToken } from './secrets.js';
 import type { AccountsContext, PublicUser, Session } from './types.js';
 
 export const MAX_FAILED_LOGINS = 5;
+/** Advisory lock key serialising registrations on PostgreSQL. */
+const REGISTRATION_LOCK = 7_431_001;
 export const LOCK_MINUTES = 15;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -54,6 +57,9 @@ export async function register(ctx: AccountsContext, input: RegisterInput): Prom
   const at = ctx.clock().toISOString();
 
   const user = await inTransaction(ctx.handle, async (trx) => {
+    // Registrations take turns, so two people racing to be first cannot both become admin.
+    // (SQLite's write transaction already excludes the other; PostgreSQL needs the lock.)
+    if (ctx.handle.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${REGISTRATION_LOCK})`.execute(trx);
     const first = (await countUsers(trx)) === 0;
     if (!first) {
       if (ctx.config.signup === 'closed') {

@@ -12,16 +12,39 @@ import { accountsContext } from '../../service-context.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-export function authenticateRequest(): MiddlewareHandler<AppEnv> {
+export interface AuthenticateOptions {
+  /**
+   * Keep a failure for rejectFailedCredential() instead of answering at once, so that middleware
+   * in between (the rate limit) still runs: requests with bad credentials are then counted
+   * against their address like any anonymous request.
+   */
+  defer?: boolean;
+}
+
+export function authenticateRequest(options: AuthenticateOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header !== undefined) {
-      const match = BEARER.exec(header);
-      if (!match) {
-        throw new ScrumdownError('unauthenticated', 'The Authorization header must be "Bearer <token>" with an access token or an API token.', { reason: 'malformed' });
+      try {
+        const match = BEARER.exec(header);
+        if (!match) {
+          throw new ScrumdownError('unauthenticated', 'The Authorization header must be "Bearer <token>" with an access token or an API token.', { reason: 'malformed' });
+        }
+        c.set('user', await authenticate(accountsContext(c), match[1]!));
+      } catch (error) {
+        if (!options.defer) throw error;
+        c.set('authFailure', error);
       }
-      c.set('user', await authenticate(accountsContext(c), match[1]!));
     }
+    await next();
+  };
+}
+
+/** Answers a credential that authenticateRequest({ defer: true }) refused. */
+export function rejectFailedCredential(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const failure = c.get('authFailure');
+    if (failure !== undefined) throw failure;
     await next();
   };
 }
