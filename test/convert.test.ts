@@ -192,7 +192,7 @@ describe('scrumdown convert (CLI)', () => {
     const first = run(['convert', join(fixtures, 'taskmaster', 'tasks.json'), '--out', out]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('');
-    expect(first.stderr).toContain(`Wrote 12 tasks from`);
+    expect(first.stderr).toContain('Wrote 12 tasks and subtasks from');
     expect(readdirSync(dirname(out))).toEqual(['plan.md']);
     const written = readFileSync(out, 'utf8');
     expect(run(['lint', out]).code).toBe(0);

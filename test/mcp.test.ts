@@ -51,6 +51,8 @@ async function connect(file: string): Promise<{ client: Client; stderr: () => st
   const client = new Client({ name: 'scrumdown-test', version: '1.0.0' });
   await client.connect(transport);
   open.push(client);
+  // With the tool list cached, the client checks every structured result against its output schema.
+  await client.listTools();
   return { client, stderr: () => stderr };
 }
 

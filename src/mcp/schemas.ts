@@ -1,6 +1,6 @@
 // The zod schemas of the MCP tools: inputs an agent fills in (each field says what it does) and
-// the shape of the structured results. Nested analysis objects are left open (loose) so a new
-// field in a service never breaks a client.
+// the shape of the structured results. Results are open objects (loose): a client validates what
+// it relies on, and a new field in a service never breaks it.
 
 import * as z from 'zod/v4';
 import { ITEM_KINDS, STATUSES } from '../engine/model.js';
@@ -59,12 +59,12 @@ export const lintPlanInput = {
 const rollup = z.looseObject({
   items: z.record(z.string(), z.number()),
   actionable: z.number(),
-  checks: z.object({ done: z.number(), total: z.number() }),
+  checks: z.looseObject({ done: z.number(), total: z.number() }),
 });
 
-const severityCounts = z.object({ error: z.number(), warning: z.number(), info: z.number() });
+const severityCounts = z.looseObject({ error: z.number(), warning: z.number(), info: z.number() });
 
-export const planStatusOutput = {
+export const planStatusOutput = z.looseObject({
   file: z.string(),
   title: z.string(),
   dialects: z.array(z.string()),
@@ -75,9 +75,9 @@ export const planStatusOutput = {
   critical: z.looseObject({ length: z.number(), unit: z.string(), items: z.number(), path: z.array(z.string()) }),
   cycles: z.number(),
   findings: severityCounts,
-};
+});
 
-const itemRow = z.object({
+const itemRow = z.looseObject({
   id: z.string(),
   title: z.string(),
   kind,
@@ -93,13 +93,13 @@ const itemRow = z.object({
   line: z.number(),
 });
 
-export const listItemsOutput = {
+export const listItemsOutput = z.looseObject({
   count: z.number().describe('Items that match, before the limit.'),
   truncated: z.boolean(),
   items: z.array(itemRow),
-};
+});
 
-export const getItemOutput = {
+export const getItemOutput = z.looseObject({
   item: z.looseObject({ id: z.string(), title: z.string(), kind, status, line: z.number() }),
   fields: z.array(z.looseObject({ key: z.string(), value: z.string(), line: z.number() })),
   checks: z.array(z.looseObject({ id: z.string(), title: z.string(), status })),
@@ -107,9 +107,9 @@ export const getItemOutput = {
   dependents: z.array(z.looseObject({ id: z.string(), status })),
   rollup,
   critical: z.looseObject({ ready: z.boolean(), blocked: z.boolean(), onPath: z.boolean() }),
-};
+});
 
-export const nextItemsOutput = {
+export const nextItemsOutput = z.looseObject({
   items: z.array(
     z.looseObject({
       id: z.string(),
@@ -128,18 +128,18 @@ export const nextItemsOutput = {
   blockedCount: z.number(),
   concurrency: z.number().nullable(),
   critical: z.looseObject({ path: z.array(z.string()), length: z.number(), unit: z.string() }),
-};
+});
 
-export const setStatusOutput = {
+export const setStatusOutput = z.looseObject({
   status,
-  changes: z.array(z.object({ id: z.string(), title: z.string(), line: z.number(), from: status, to: status })),
+  changes: z.array(z.looseObject({ id: z.string(), title: z.string(), line: z.number(), from: status, to: status })),
   unchanged: z.array(z.string()),
   diff: z.string(),
   written: z.boolean(),
   dryRun: z.boolean(),
-};
+});
 
-export const lintPlanOutput = {
+export const lintPlanOutput = z.looseObject({
   counts: severityCounts,
   count: z.number().describe('Findings at the requested severity, before the limit.'),
   truncated: z.boolean(),
@@ -152,4 +152,4 @@ export const lintPlanOutput = {
       itemId: z.string().optional(),
     }),
   ),
-};
+});

@@ -10,5 +10,5 @@ export async function runConvert(source: string, options: ConvertCliOptions): Pr
   const from = options.from === undefined ? undefined : parseSourceFormat(options.from);
   const result = await convertSource(source, { from, tag: options.tag, title: options.title });
   for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
-  await writeOutput(result.markdown, options, `Wrote ${result.tasks} tasks from ${source} (${result.format})`);
+  await writeOutput(result.markdown, options, `Wrote ${result.tasks} tasks and subtasks from ${source} (${result.format})`);
 }
