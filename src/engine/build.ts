@@ -863,9 +863,18 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   // ---- first pass: read every line -------------------------------------------------------
   // One reusable view of the current line: the hot loop allocates nothing per line.
   const line: ScanLine = { kind: 'blank', lineNo: 0, start: 0, end: 0, indent: 0, textStart: 0, level: 0, marker: '', parent: -1, depth: 0, box: '', boxOffset: -1, optional: false, delimiter: false };
+  const kinds = scanned.kind;
   for (let index = 0; index < lineCount; index++) {
+    const kind = kinds[index];
+    if (kind !== K.table && tableStart >= 0) flushTable(index);
+    // Blank lines, code and fences carry nothing to read: most of a plan's lines are skipped
+    // without loading them.
+    if (kind === K.blank) continue;
+    if (kind === K.fence || kind === K.code || kind === K.quote || kind === K.html) {
+      lastContentLine = index + 1;
+      continue;
+    }
     loadLine(scanned, text, index, line);
-    if (line.kind !== 'table') flushTable(index);
     switch (line.kind) {
       case 'heading':
         readHeading(line);
@@ -1136,7 +1145,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (section.itemId !== undefined) section.itemId = ids[Number(section.itemId)];
   }
 
-  // Sprints: commitments and items.
+  // Sprints: commitments and items. Drafts are grouped by sprint once, not scanned per sprint.
+  const inSprint: number[][] = [];
+  if (sprintDrafts.length > 0) {
+    for (let i = 0; i < drafts.length; i++) {
+      const sprintIndex = drafts[i].sprintIndex;
+      if (sprintIndex >= 0) (inSprint[sprintIndex] ??= []).push(i);
+    }
+  }
   const sprints: Sprint[] = sprintDrafts.map((draft, sprintIndex) => {
     const sprint = draft.sprint;
     const committed = new Set<string>();
@@ -1160,9 +1176,10 @@ export function buildPlan(text: string, path = '<input>'): Plan {
         sprint.commitments.push({ line, ids: [id], label: id, continued: false, hoursByRole: {} });
       }
     }
-    drafts.forEach((d, i) => {
-      if (d.sprintIndex === sprintIndex && d.kind !== 'check' && (d.parent < 0 || drafts[d.parent].sprintIndex !== sprintIndex)) committed.add(ids[i]);
-    });
+    for (const i of inSprint[sprintIndex] ?? NONE) {
+      const d = drafts[i];
+      if (d.kind !== 'check' && (d.parent < 0 || drafts[d.parent].sprintIndex !== sprintIndex)) committed.add(ids[i]);
+    }
     sprint.items = [...committed];
     return sprint;
   });
@@ -1188,6 +1205,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       declaredTotals.push({ line: sprint.declaredPoints.line, label: `${sprint.name}: ${sprint.declaredPoints.label}`, measure: 'points', scope: { type: 'items', ids: sprint.items }, value: sprint.declaredPoints.number, approximate: parseNumber(sprint.declaredPoints.value)?.approximate ?? false });
     }
   }
+  let sectionTree: { parents: Map<string, string | null>; holding: Set<string> } | null = null;
   const summaries: SummaryClaim[] = rawSummaries.map((raw) => ({ line: raw.line, field: 'priority', value: raw.value, ids: resolve(raw.refs, -1).ids.map((d) => ids[d]) }));
   const summarySections = rawSummaries.map((raw) => raw.section);
   for (const total of totalLines) {
@@ -1209,11 +1227,16 @@ export function buildPlan(text: string, path = '<input>'): Plan {
 
   /** The smallest section around a total that holds items; the whole plan when none does. */
   function scopeForSection(sectionId: string): DeclaredTotal['scope'] {
-    const parents = new Map(sections.map((section) => [section.id, section.parent]));
-    const holding = new Set<string>();
-    for (const item of items) {
-      for (let cur: string | null | undefined = item.section; cur && !holding.has(cur); cur = parents.get(cur)) holding.add(cur);
+    // Which sections hold items: made once, however many totals the plan writes.
+    if (sectionTree === null) {
+      const parents = new Map(sections.map((section) => [section.id, section.parent]));
+      const holding = new Set<string>();
+      for (const item of items) {
+        for (let cur: string | null | undefined = item.section; cur && !holding.has(cur); cur = parents.get(cur)) holding.add(cur);
+      }
+      sectionTree = { parents, holding };
     }
+    const { parents, holding } = sectionTree;
     for (let cur: string | null | undefined = sectionId; cur; cur = parents.get(cur)) {
       if (holding.has(cur)) return { type: 'section', section: cur };
     }

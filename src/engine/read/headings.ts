@@ -65,8 +65,27 @@ function declaredIn(text: string): DeclaredInHeading | undefined {
   return { value: Number(match[2]), approximate: match[1] !== undefined, measure };
 }
 
+/** Whether `text` starts with a letter, a digit or `[`: then LEADING_NOISE strips nothing. */
+function startsClean(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 91;
+}
+
+/** Text whose cleaning would change nothing: ASCII, no `(`, `*`, `_`, no whitespace but single
+ *  spaces, and none at either end. */
+function alreadyClean(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(length - 1) === 32) return false;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 40 || c === 42 || c === 95 || (c === 32 && text.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
 /** Strips metadata in parentheses that the heading declares separately, and emphasis. */
 function cleanTitle(text: string): string {
+  if (alreadyClean(text)) return text;
   return text
     .replace(DECLARED, '')
     .replace(HEADING_SPRINT, '')
@@ -76,7 +95,7 @@ function cleanTitle(text: string): string {
 }
 
 export function classifyHeading(raw: string, isDocumentTitle: boolean): HeadingInfo {
-  const text = raw.replace(LEADING_NOISE, '');
+  const text = startsClean(raw) ? raw : raw.replace(LEADING_NOISE, '');
   if (!isDocumentTitle) {
     const explicit = EXPLICIT_ID.exec(text);
     if (explicit) {
@@ -136,6 +155,9 @@ export function classifyHeading(raw: string, isDocumentTitle: boolean): HeadingI
 
 /** The outline number a heading starts with ("1.1 Project Structure" → "1.1"). */
 export function headingNumber(text: string): string | undefined {
-  const match = /^(\d+(?:\.\d+)*)\.?\s/.exec(text.replace(LEADING_NOISE, ''));
+  const c = text.charCodeAt(0);
+  // A letter or `[` first: no outline number, and nothing for the patterns to strip.
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 91) return undefined;
+  const match = /^(\d+(?:\.\d+)*)\.?\s/.exec(startsClean(text) ? text : text.replace(LEADING_NOISE, ''));
   return match ? match[1] : undefined;
 }
