@@ -26,6 +26,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   engines: { node: string };
   bin: Record<string, string>;
   files: string[];
+  scripts: Record<string, string>;
   dependencies: Record<string, string>;
 };
 
@@ -104,6 +105,26 @@ describe('deploy/Dockerfile: stages and base images', () => {
     const installAt = build.instructions.findIndex((instruction) => instruction.keyword === 'RUN' && /npm (install|ci)\b/.test(instruction.args));
     expect(copyLock).toBeGreaterThanOrEqual(0);
     expect(copyLock).toBeLessThan(installAt);
+  });
+
+  it('build stage: every file `npm run build` uses is copied in before it runs', () => {
+    // Files named in the build script, and the compiler settings they extend.
+    const named = [...(manifest.scripts.build.matchAll(/[\w./-]+\.(?:mjs|cjs|js|json)\b/g) ?? [])].map((match) => match[0]);
+    const needed = new Set(named);
+    for (const file of named.filter((path) => path.endsWith('.json'))) {
+      const extended = (JSON.parse(readFileSync(join(root, file), 'utf8')) as { extends?: string }).extends;
+      if (extended) needed.add(extended.replace(/^\.\//, ''));
+    }
+    expect(needed).toContain('tsconfig.build.json');
+    const buildAt = build.instructions.findIndex((instruction) => instruction.keyword === 'RUN' && instruction.args.includes('npm run build'));
+    const copiedBefore = build.instructions
+      .slice(0, buildAt)
+      .filter((instruction) => instruction.keyword === 'COPY')
+      .flatMap((instruction) => shellWords(instruction.args).slice(0, -1));
+    for (const file of needed) {
+      expect(existsSync(join(root, file)), file).toBe(true);
+      expect(copiedBefore.some((source) => source === file || file.startsWith(`${source.replace(/\/$/, '')}/`)), `${file} is not copied before the build`).toBe(true);
+    }
   });
 
   it('runtime stage: installs nothing from npm and copies the pruned node_modules and the compiled program from the build stage', () => {
