@@ -9,8 +9,6 @@ import { reportError } from './exit.js';
 import { registerConvert } from './commands/convert/index.js';
 import { registerExport } from './commands/export/index.js';
 import { registerBackup } from './commands/backup/index.js';
-import { registerConvert } from './commands/convert/index.js';
-import { registerExport } from './commands/export/index.js';
 import { registerGraph } from './commands/graph/index.js';
 import { registerItems } from './commands/items/index.js';
 import { registerLint } from './commands/lint/index.js';
@@ -70,8 +68,6 @@ Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
   registerCycleTime(program);
   registerServe(program);
   registerMcp(program);
-  registerConvert(program);
-  registerExport(program);
   registerConvert(program);
   registerExport(program);
   registerLogin(program);
