@@ -5,18 +5,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPlan } from '../../engine/build.js';
-import { encodeWithEdits } from '../../engine/decode.js';
-import { spliceEdits } from '../../engine/edit/apply.js';
-import { contentHash } from '../../engine/hash.js';
-import type { Status } from '../../engine/model.js';
-import { createRandom, generatePlan } from '../../../test/support/generate.js';
-import { planFastUpdate } from './fast-update.js';
-import { editsForRequests } from './item-edits.js';
-import { parseDocument } from './parsed.js';
+import { buildPlan } from '../../src/engine/build.js';
+import { encodeWithEdits } from '../../src/engine/decode.js';
+import { spliceEdits } from '../../src/engine/edit/apply.js';
+import { contentHash } from '../../src/engine/hash.js';
+import type { Status } from '../../src/engine/model.js';
+import { createRandom, generatePlan } from '../support/generate.js';
+import { planFastUpdate } from '../../src/services/documents/fast-update.js';
+import { editsForRequests } from '../../src/services/documents/item-edits.js';
+import { parseDocument } from '../../src/services/documents/parsed.js';
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures');
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((file) => file.endsWith('.txt')) : [];
 const TARGETS: Status[] = ['todo', 'in_progress', 'done', 'blocked', 'review'];
 
