@@ -3,6 +3,8 @@
 // project's members, documents, items and history with it.
 
 import { beforeEach, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { integrityProblems } from '../../src/store/integrity.js';
 import { constraintViolation } from '../../src/store/violations.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { T0, documentRow, emptyAllTables, historyRow, itemRow, projectRow, seedBase, userRow } from './rows.js';
@@ -130,5 +132,26 @@ describeEachDatabase('schema constraints', (getHandle) => {
   it('refuses to delete a user who still created a project', async () => {
     const error = await failure(getHandle().db.deleteFrom('users').where('id', '=', 'user-1').execute());
     expect(constraintViolation(error)).toBe('foreign_key');
+  });
+});
+
+describeEachDatabase('integrity check', (getHandle, suite) => {
+  it('finds nothing wrong in a whole database', async () => {
+    await emptyAllTables(getHandle().db);
+    await seedBase(getHandle().db);
+    expect(await integrityProblems(getHandle())).toEqual([]);
+  });
+
+  it.skipIf(suite.kind !== 'sqlite')('on SQLite, names a row whose parent is missing', async () => {
+    const handle = getHandle();
+    await sql`pragma foreign_keys = off`.execute(handle.db);
+    try {
+      await handle.db.insertInto('project_members').values({ project_id: 'gone', user_id: 'user-1', role: 'member', created_at: T0 }).execute();
+    } finally {
+      await sql`pragma foreign_keys = on`.execute(handle.db);
+    }
+    const problems = await integrityProblems(handle);
+    await handle.db.deleteFrom('project_members').where('project_id', '=', 'gone').execute();
+    expect(problems).toEqual([expect.stringMatching(/^a row of project_members \(rowid \d+\) refers to a missing row of projects$/)]);
   });
 });
