@@ -4,8 +4,9 @@
 // with probes and limits, replicas and budgets for availability, a NetworkPolicy that lets in
 // only the ingress controller and lets out only PostgreSQL and DNS, no secret values in git.
 
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -14,6 +15,8 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
@@ -45,7 +48,9 @@ const models: Record<string, (object: KubeObject) => { validate(): void }> = {
   'v1/ConfigMap': (object) => new ConfigMap(object as never),
   'v1/Secret': (object) => new Secret(object as never),
   'v1/Service': (object) => new Service(object as never),
+  'v1/PersistentVolumeClaim': (object) => new PersistentVolumeClaim(object as never),
   'apps/v1/Deployment': (object) => new Deployment(object as never),
+  'batch/v1/CronJob': (object) => new CronJob(object as never),
   'autoscaling/v2/HorizontalPodAutoscaler': (object) => new HorizontalPodAutoscaler(object as never),
   'networking.k8s.io/v1/Ingress': (object) => new Ingress(object as never),
   'networking.k8s.io/v1/NetworkPolicy': (object) => new NetworkPolicy(object as never),
@@ -125,10 +130,13 @@ interface PodSpec {
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number; runAsGroup?: number; seccompProfile?: { type: string } };
   affinity?: { podAntiAffinity?: { preferredDuringSchedulingIgnoredDuringExecution?: Array<{ podAffinityTerm: { topologyKey: string; labelSelector: { matchLabels: Record<string, string> } } }>; requiredDuringSchedulingIgnoredDuringExecution?: Array<{ topologyKey: string; labelSelector: { matchLabels: Record<string, string> } }> } };
   containers: IContainer[];
-  volumes?: Array<{ name: string; emptyDir?: Record<string, unknown> }>;
+  volumes?: Array<{ name: string; emptyDir?: Record<string, unknown>; persistentVolumeClaim?: { claimName: string } }>;
 }
 interface DeploymentShape {
   spec: { replicas: number; selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: PodSpec } };
+}
+interface CronJobShape {
+  spec: { schedule: string; concurrencyPolicy: string; jobTemplate: { spec: { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } } } };
 }
 function scrumdownDeployment(environment: Environment) {
   return one<DeploymentShape>(environment, 'Deployment', 'scrumdown');
@@ -161,7 +169,7 @@ describe.each(environments)('overlay %s', (environment) => {
 
   it('has every piece: Deployment, Service, Ingress, ConfigMap, HPA, PDB, NetworkPolicy, ServiceAccount, Namespace', () => {
     const kinds = new Set(objects(environment).map((object) => object.kind));
-    for (const kind of ['Deployment', 'Service', 'Ingress', 'ConfigMap', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount', 'Namespace']) {
+    for (const kind of ['Deployment', 'Service', 'Ingress', 'ConfigMap', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount', 'Namespace', 'CronJob', 'PersistentVolumeClaim']) {
       expect(kinds, kind).toContain(kind);
     }
   });
@@ -175,10 +183,14 @@ describe.each(environments)('overlay %s', (environment) => {
   });
 
   it('every container runs non-root with a read-only root, no privilege escalation, no capabilities, the runtime seccomp profile, and requests and limits', () => {
-    for (const deployment of find(environment, 'Deployment') as Array<KubeObject & DeploymentShape>) {
-      const pod = deployment.spec.template.spec;
+    const workloads = [
+      ...(find(environment, 'Deployment') as Array<KubeObject & DeploymentShape>).map((deployment) => ({ name: deployment.metadata.name, pod: deployment.spec.template.spec, serves: true })),
+      ...(find(environment, 'CronJob') as Array<KubeObject & CronJobShape>).map((job) => ({ name: job.metadata.name, pod: job.spec.jobTemplate.spec.template.spec, serves: false })),
+    ];
+    expect(workloads.length).toBeGreaterThanOrEqual(2);
+    for (const { name, pod, serves } of workloads) {
       for (const container of pod.containers) {
-        const where = `${deployment.metadata.name}/${container.name}`;
+        const where = `${name}/${container.name}`;
         const security = container.securityContext ?? {};
         expect(security.runAsNonRoot ?? pod.securityContext?.runAsNonRoot, where).toBe(true);
         expect(security.readOnlyRootFilesystem, where).toBe(true);
@@ -196,10 +208,12 @@ describe.each(environments)('overlay %s', (environment) => {
         expect(bytes(limits.memory)).toBeGreaterThanOrEqual(bytes(requests.memory));
         expect(container.image, where).toMatch(/:[\w.-]+$/);
         expect(container.image, where).not.toMatch(/:latest$/);
-        expect(container.readinessProbe, `${where} readiness`).toBeDefined();
-        expect(container.livenessProbe, `${where} liveness`).toBeDefined();
+        if (serves) {
+          expect(container.readinessProbe, `${where} readiness`).toBeDefined();
+          expect(container.livenessProbe, `${where} liveness`).toBeDefined();
+        }
       }
-      expect(pod.automountServiceAccountToken, deployment.metadata.name).toBe(false);
+      expect(pod.automountServiceAccountToken, name).toBe(false);
     }
   });
 
@@ -324,6 +338,30 @@ describe.each(environments)('overlay %s', (environment) => {
     expect(shield.metadata.annotations?.['cert-manager.io/cluster-issuer']).toBeUndefined();
   });
 
+  it('backups: an hourly job, never two at once, writing `scrumdown backup` files to its own volume, with the server’s image and database URL', () => {
+    const job = one<CronJobShape>(environment, 'CronJob', 'scrumdown-backup');
+    expect(job.spec.schedule).toMatch(/^\d+ \* \* \* \*$/);
+    expect(job.spec.concurrencyPolicy).toBe('Forbid');
+    const pod = job.spec.jobTemplate.spec.template.spec;
+    const [container] = pod.containers;
+    expect(container.image).toBe(scrumdownContainer(environment).image);
+    expect(container.command?.join(' ')).toMatch(/scrumdown backup --out "\/backups\/scrumdown-/);
+    const mount = container.volumeMounts?.find((candidate) => candidate.mountPath === '/backups');
+    const claim = pod.volumes?.find((volume) => volume.name === mount?.name)?.persistentVolumeClaim?.claimName;
+    expect(find(environment, 'PersistentVolumeClaim').map((object) => object.metadata.name)).toEqual([claim]);
+    const serverUrl = scrumdownContainer(environment).env?.find((variable) => variable.name === 'SCRUMDOWN_DATABASE_URL')?.valueFrom?.secretKeyRef;
+    const jobUrl = container.env?.find((variable) => variable.name === 'SCRUMDOWN_DATABASE_URL')?.valueFrom?.secretKeyRef;
+    expect(jobUrl).toEqual(serverUrl);
+    // Its own NetworkPolicy: nothing in, out only where the server may go.
+    type Policy = { spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; ingress?: unknown[]; egress: unknown[] } };
+    const policy = one<Policy>(environment, 'NetworkPolicy', 'scrumdown-backup');
+    expect(matches(policy.spec.podSelector.matchLabels, job.spec.jobTemplate.spec.template.metadata.labels)).toBe(true);
+    expect(matches(policy.spec.podSelector.matchLabels, scrumdownDeployment(environment).spec.template.metadata.labels)).toBe(false);
+    expect(policy.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
+    expect(policy.spec.ingress ?? []).toEqual([]);
+    expect(policy.spec.egress).toEqual(one<Policy>(environment, 'NetworkPolicy', 'scrumdown').spec.egress);
+  });
+
   it('NetworkPolicy: in only from the ingress controller (and Prometheus), out only to PostgreSQL and DNS', () => {
     type Rule = { from?: INetworkPolicyPeer[]; to?: INetworkPolicyPeer[]; ports?: Array<{ port: number | string; protocol: string }> };
     const policy = one<{ spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; ingress: Rule[]; egress: Rule[] } }>(environment, 'NetworkPolicy', 'scrumdown');
@@ -351,6 +389,12 @@ describe.each(environments)('overlay %s', (environment) => {
       expect(database.to?.[0]).toEqual({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'postgresql' } } });
       const postgres = one<DeploymentShape>(environment, 'Deployment', 'postgres');
       expect(matches(database.to?.[0].podSelector?.matchLabels ?? {}, postgres.spec.template.metadata.labels)).toBe(true);
+      // The dev database lets in the server and the backup job, and nothing else.
+      const guard = one<{ spec: { ingress: Rule[] } }>(environment, 'NetworkPolicy', 'postgres');
+      const admitted = guard.spec.ingress.flatMap((rule) => rule.from ?? []).map((peer) => peer.podSelector?.matchLabels ?? {});
+      expect(admitted).toEqual([{ 'app.kubernetes.io/name': 'scrumdown' }]);
+      const backupLabels = one<CronJobShape>(environment, 'CronJob', 'scrumdown-backup').spec.jobTemplate.spec.template.metadata.labels;
+      expect(matches(admitted[0], backupLabels) && matches(admitted[0], scrumdownDeployment(environment).spec.template.metadata.labels)).toBe(true);
     } else {
       expect(database.to?.[0].ipBlock?.cidr).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);
       expect(database.to?.[0].ipBlock?.cidr).not.toBe('0.0.0.0/0');
@@ -360,6 +404,50 @@ describe.each(environments)('overlay %s', (environment) => {
       { port: 53, protocol: 'UDP' },
       { port: 53, protocol: 'TCP' },
     ]);
+  });
+});
+
+describe('the backup job’s command, run here with the built CLI', () => {
+  it('writes a dated backup into /backups and deletes only scrumdown backups older than BACKUP_KEEP_DAYS', () => {
+    const job = one<CronJobShape>('dev', 'CronJob', 'scrumdown-backup');
+    const [container] = job.spec.jobTemplate.spec.template.spec.containers;
+    const [shell, flag, script] = container.command ?? [];
+    expect([shell, flag]).toEqual(['/bin/sh', '-c']);
+    const keepDays = container.env?.find((variable) => variable.name === 'BACKUP_KEEP_DAYS')?.value;
+    expect(keepDays).toBe('14');
+    const work = mkdtempSync(join(tmpdir(), 'deploy-backup-job-'));
+    try {
+      const backups = join(work, 'backups');
+      const bin = join(work, 'bin');
+      mkdirSync(backups);
+      mkdirSync(bin);
+      // `scrumdown` on the PATH, as in the image.
+      writeFileSync(join(bin, 'scrumdown'), `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'dist', 'cli', 'main.js')}" "$@"\n`, { mode: 0o755 });
+      const database = `sqlite:${join(work, 'scrumdown.db')}`;
+      execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'migrate', '--db', database], { stdio: 'pipe' });
+      const day = 24 * 60 * 60 * 1000;
+      const aged = (name: string, days: number) => {
+        writeFileSync(join(backups, name), '');
+        const when = new Date(Date.now() - days * day);
+        utimesSync(join(backups, name), when, when);
+      };
+      aged('scrumdown-20000101T000000Z.jsonl', 20);
+      aged('scrumdown-20000102T000000Z.jsonl', 2);
+      aged('notes.txt', 20);
+      execFileSync('/bin/sh', ['-c', (script ?? '').replaceAll('/backups', backups)], {
+        env: { PATH: `${bin}:${process.env.PATH ?? ''}`, SCRUMDOWN_DATABASE_URL: database, BACKUP_KEEP_DAYS: keepDays },
+        stdio: 'pipe',
+      });
+      const left = readdirSync(backups).sort();
+      expect(left.filter((name) => !/^scrumdown-\d{8}T\d{6}Z\.jsonl$/.test(name) || name.startsWith('scrumdown-2000'))).toEqual(['notes.txt', 'scrumdown-20000102T000000Z.jsonl']);
+      const fresh = left.filter((name) => /^scrumdown-\d{8}T\d{6}Z\.jsonl$/.test(name) && !name.startsWith('scrumdown-2000'));
+      expect(fresh).toHaveLength(1);
+      // A backup file: JSON lines, the first one its header.
+      const firstLine = readFileSync(join(backups, fresh[0]), 'utf8').split('\n')[0];
+      expect(() => JSON.parse(firstLine) as unknown).not.toThrow();
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
 
