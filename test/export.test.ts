@@ -3,12 +3,13 @@
 // importer needs (epics, then standard issues, then sub-tasks); the JSON holds the same items.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlan } from '../src/engine/build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -111,5 +112,38 @@ describe('scrumdown export --format json', () => {
     const missing = run(['export', join(scratch, 'missing.md')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such file');
+  });
+});
+
+// Real plans written by other teams (../shared/corpus); skipped where the corpus is not present.
+const corpusDir = join(root, '..', 'shared', 'corpus');
+const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((name) => name.endsWith('.txt')) : [];
+
+describe.skipIf(corpus.length === 0)('scrumdown export on real plans', () => {
+  it.each(corpus)('%s: one well-formed row per item, parents and links pointing at rows Jira accepts', (name) => {
+    const file = join(corpusDir, name);
+    const result = run(['export', file]);
+    expect(result.code).toBe(0);
+    const [header, ...rows] = parse(result.stdout) as string[][];
+    const items = buildPlan(readFileSync(file, 'utf8')).items.filter((item) => item.kind !== 'check');
+    expect(rows).toHaveLength(items.length);
+    const column = (title: string) => header.indexOf(title);
+    const links = header.flatMap((title, i) => (title === 'Inward issue link (Blocks)' ? [i] : []));
+    const typeById = new Map(rows.map((row) => [row[column('Issue Id')], row[column('Issue Type')]]));
+    expect(typeById.size).toBe(rows.length);
+    const level: Record<string, number> = { Epic: 0, Story: 1, Task: 1, 'Sub-task': 2 };
+    let previous = 0;
+    for (const row of rows) {
+      expect(row).toHaveLength(header.length);
+      const type = row[column('Issue Type')];
+      // Epics first, then standard issues, then sub-tasks.
+      expect(level[type]).toBeGreaterThanOrEqual(previous);
+      previous = level[type];
+      const parent = row[column('Parent')];
+      if (type === 'Epic') expect(parent).toBe('');
+      if (type === 'Sub-task') expect(['Story', 'Task']).toContain(typeById.get(parent));
+      if (type === 'Story' || type === 'Task') expect(parent === '' || typeById.get(parent) === 'Epic').toBe(true);
+      for (const i of links) if (row[i] !== '') expect(typeById.has(row[i])).toBe(true);
+    }
   });
 });
