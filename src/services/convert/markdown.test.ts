@@ -50,6 +50,21 @@ describe('writePlanMarkdown', () => {
   });
 });
 
+describe('titles', () => {
+  it('an empty title is written as "(no title)", in a heading and in a subtask', () => {
+    const markdown = writePlanMarkdown({
+      title: 'P',
+      origin: 'o',
+      groups: [{ epicId: null, title: 'Tasks', tasks: [task('TASK-1', { title: '  ', subtasks: [task('TASK-1.1', { title: '' })] })] }],
+      warnings: [],
+    });
+    expect(buildPlan(markdown).items.map((item) => [item.id, item.title])).toEqual([
+      ['TASK-1', '(no title)'],
+      ['TASK-1.1', '(no title)'],
+    ]);
+  });
+});
+
 describe('quote and labelWord', () => {
   it('quotes blank lines as a bare >, under an indent', () => {
     expect(quote('a\n\nb  \r\n', '  ')).toEqual(['  > a', '  >', '  > b']);

@@ -37,6 +37,11 @@ export function inline(text: string): string {
   return text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 }
 
+/** A title as written: one line, and never empty (an empty heading or box names nothing). */
+export function titleText(title: string): string {
+  return inline(title) || '(no title)';
+}
+
 function fieldValue(text: string): string {
   return inline(text).replace(/\|/g, '/');
 }
@@ -86,7 +91,7 @@ function anyDependencies(tasks: readonly ConvertedTask[]): boolean {
 }
 
 function writeTask(lines: string[], task: ConvertedTask, level: number, depsNone: boolean): void {
-  lines.push(`${'#'.repeat(level)} ${task.id}: ${inline(task.title)}`);
+  lines.push(`${'#'.repeat(level)} ${task.id}: ${titleText(task.title)}`);
   for (const group of fieldGroups(task, false, depsNone)) lines.push(group.join(' | '));
   for (const note of task.notes) {
     lines.push('');
@@ -114,7 +119,7 @@ function writeSubtasks(lines: string[], subtasks: readonly ConvertedTask[]): voi
   while (stack.length > 0) {
     const { task, depth, depsNone } = stack.pop()!;
     const indent = '  '.repeat(depth);
-    lines.push(`${indent}- [${task.status === 'done' ? 'x' : ' '}] ${inline(task.title)}`);
+    lines.push(`${indent}- [${task.status === 'done' ? 'x' : ' '}] ${titleText(task.title)}`);
     for (const group of fieldGroups(task, true, depsNone)) lines.push(`${indent}  - ${group.join(' | ')}`);
     const prose: string[] = [];
     for (const note of task.notes) {

@@ -5,7 +5,7 @@
 import { buildPlan } from '../../engine/build.js';
 import type { Item } from '../../engine/model.js';
 import { dependencyIds } from '../items.js';
-import { inline } from './markdown.js';
+import { inline, titleText } from './markdown.js';
 import type { ConvertedPlan, ConvertedTask } from './model.js';
 
 export interface ReadBack {
@@ -40,7 +40,7 @@ export function verifyReadBack(converted: ConvertedPlan, markdown: string): Read
       continue;
     }
     const differ = (what: string, wanted: unknown, got: unknown) => differences.push(`${task.id}: the ${what} reads back as ${JSON.stringify(got)}, not ${JSON.stringify(wanted)}.`);
-    if (item.title !== inline(task.title)) differ('title', inline(task.title), item.title);
+    if (item.title !== titleText(task.title)) differ('title', titleText(task.title), item.title);
     if (item.status !== task.status) differ('status', task.status, item.status);
     if ((item.priority ?? null) !== (task.priority ? inline(task.priority).replace(/\|/g, '/') : null)) differ('priority', task.priority ?? null, item.priority ?? null);
     if ((item.points ?? null) !== (task.points ?? null)) differ('points', task.points ?? null, item.points ?? null);
