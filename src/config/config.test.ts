@@ -122,6 +122,13 @@ describe('the JWT secret of the embedded database', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe(Buffer.from(first.jwtSecret).toString('utf8'));
   });
 
+  it('makes the folder of a database that does not exist yet', async () => {
+    const db = join(dir, 'not', 'yet', 'there.db');
+    const config = await loadConfig({ db: `sqlite:${db}` }, {});
+    expect(config.jwtSecretSource).toBe('file');
+    expect(statSync(secretFileFor(db)).mode & 0o777).toBe(0o600);
+  });
+
   it('uses the environment secret when there is one, and writes no file', async () => {
     const db = join(dir, 'other.db');
     const config = await loadConfig({ db: `sqlite:${db}` }, { SCRUMDOWN_JWT_SECRET: LONG_SECRET });

@@ -4,8 +4,8 @@
 // an in-memory database gets a key that lives as long as the process.
 
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { ScrumdownError } from '../errors.js';
 import type { CheckedConfig, ServerConfig } from './config.js';
 
@@ -32,6 +32,8 @@ export async function resolveJwtSecret(checked: CheckedConfig): Promise<ServerCo
 async function readOrCreateSecretFile(path: string): Promise<Uint8Array> {
   const fresh = randomBytes(48).toString('base64url');
   try {
+    // The database's folder may not exist yet: the database is opened (and its folder made) later.
+    await mkdir(dirname(path), { recursive: true });
     // 'wx' fails if the file exists, so two servers starting together agree on one secret.
     await writeFile(path, fresh + '\n', { flag: 'wx', mode: 0o600 });
     return new TextEncoder().encode(fresh);

@@ -121,7 +121,8 @@ describe('scrumdown serve on the embedded database', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps a generated secret in a 0600 file, so tokens outlive a restart; prints the demo sign-in, which works', async () => {
-    const db = join(dir, 'team.db');
+    // A folder that does not exist yet, as on a first `npm start`.
+    const db = join(dir, 'data', 'team.db');
     const first = await startServe(['--db', `sqlite:${db}`, '--demo']);
     let token: string;
     try {
