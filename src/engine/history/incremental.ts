@@ -1,13 +1,16 @@
 // Summarises successive texts of one plan without parsing each whole: most commits change a few
-// lines inside one part of the plan, so only that part is parsed again, after the headings that
-// come before it (they decide its section ids, outline numbers and enclosing sprint), and the
-// other parts' items are reused. The result is the same as summarizeRevision(buildPlan(text));
+// lines inside one part of the plan, so only that part is parsed again, after the few earlier
+// headings that decide its section ids and context (the title, its enclosing headings, headings
+// whose ids could collide with its own), and the other parts' items are reused. The result is the same as summarizeRevision(buildPlan(text));
 // where that cannot be guaranteed the whole text is parsed:
 //  - parts are the sections at the shallowest heading level that occurs at least twice, and
 //    only when no heading above that level declares an item and every item's parent is in its
 //    own part (roll-ups and carriers then stay inside a part);
 //  - an edit that touches a heading, a fence, a setext underline or a thematic break, or spans
 //    two parts, is structural: the whole text is parsed;
+//  - derived ids are numbered per prefix (`1.2` of `1.2.3`): a plan where two parts number
+//    items under one prefix is parsed whole, and so is an edit that brings a prefix of another
+//    part into this one;
 //  - the first time a part is parsed alone, its previous text is parsed alone too and must give
 //    exactly the items the whole parse gave it; a part whose new items take a duplicate-id
 //    suffix or share an id with another part is parsed in full.
@@ -17,15 +20,34 @@ import type { Plan } from '../model.js';
 import { summarizeWithLines } from './revision.js';
 import type { PlanRevision, RevisionItem } from './types.js';
 
+interface HeadingLine {
+  line: number;
+  level: number;
+  key: string;
+  underline: boolean;
+}
+
+/**
+ * A loose form of a heading's text: two headings whose section ids could collide have equal
+ * keys (taking more headings as context than needed costs time, never correctness).
+ */
+function headingKey(line: string): string {
+  return line.replace(/^ {0,3}#+/, '').toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 24);
+}
+
 interface Layout {
   /** First line (0-based) of each part; part 0 is what precedes the first part heading. */
   starts: number[];
   /** Index in revision.items of each part's first item; one extra entry for the end. */
   itemStart: number[];
-  /** Lines (0-based) of every heading, with the underline of setext headings. */
-  headingLines: number[];
+  /** Every heading: its line (0-based), level, a loose key of its text, and its setext underline. */
+  headings: HeadingLine[];
+  /** The heading level parts start at. */
+  level: number;
   /** Parts whose alone-parse was checked against a whole parse. */
   checked: Set<number>;
+  /** The part whose derived ids use each prefix (`1.2` of `1.2.3`): numbering is per part. */
+  prefixes: Map<string, number>;
 }
 
 export interface TextRevision {
@@ -54,10 +76,17 @@ export function summarizeText(text: string, path: string, previous: TextRevision
   if (stats) stats.whole++;
   const plan = buildPlan(text, path);
   const { revision, lines: itemLines } = summarizeWithLines(plan);
-  return { lines, revision, layout: layoutOf(plan, lines, itemLines) };
+  return { lines, revision, layout: layoutOf(plan, revision, lines, itemLines) };
 }
 
-function layoutOf(plan: Plan, lines: readonly string[], itemLines: readonly number[]): Layout | null {
+function derivedPrefix(item: RevisionItem): string | null {
+  if (!item.derived) return null;
+  // Ids without a prefix ("2", a slug) are written numbers or titles, not counted per prefix.
+  const dot = item.id.lastIndexOf('.');
+  return dot <= 0 ? null : item.id.slice(0, dot);
+}
+
+function layoutOf(plan: Plan, revision: PlanRevision, lines: readonly string[], itemLines: readonly number[]): Layout | null {
   const counts = new Map<number, number>();
   for (const section of plan.sections) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
   let level = 0;
@@ -69,14 +98,14 @@ function layoutOf(plan: Plan, lines: readonly string[], itemLines: readonly numb
   }
   if (level === 0) return null;
   const starts = [0];
-  const headingLines: number[] = [];
+  const headings: HeadingLine[] = [];
   for (const section of plan.sections) {
     if (section.level < level && section.itemId !== undefined) return null;
     const at = section.line - 1;
     if (section.level === level && at > 0) starts.push(at);
-    headingLines.push(at);
     // A setext heading's underline belongs to it.
-    if (/^ {0,3}(=+|-+)\s*$/.test(lines[at + 1] ?? '') && !/^ {0,3}#/.test(lines[at])) headingLines.push(at + 1);
+    const underline = /^ {0,3}(=+|-+)\s*$/.test(lines[at + 1] ?? '') && !/^ {0,3}#/.test(lines[at]);
+    headings.push({ line: at, level: section.level, key: headingKey(lines[at]), underline });
   }
   const partOf = (line: number): number => {
     let low = 0;
@@ -101,7 +130,17 @@ function layoutOf(plan: Plan, lines: readonly string[], itemLines: readonly numb
     for (let k = part; k >= 0 && itemStart[k] > i; k--) itemStart[k] = i;
   }
   for (let i = 1; i < itemLines.length; i++) if (itemLines[i] < itemLines[i - 1]) return null;
-  return { starts, itemStart, headingLines, checked: new Set() };
+  // Outline counters are kept per prefix: two parts numbering under one prefix are not independent.
+  const prefixes = new Map<string, number>();
+  for (let i = 0; i < itemLines.length; i++) {
+    const prefix = derivedPrefix(revision.items[i]);
+    if (prefix === null) continue;
+    const part = partOf(itemLines[i] - 1);
+    const owner = prefixes.get(prefix);
+    if (owner !== undefined && owner !== part) return null;
+    prefixes.set(prefix, part);
+  }
+  return { starts, itemStart, headings, level, checked: new Set(), prefixes };
 }
 
 function sameItems(a: readonly RevisionItem[], b: readonly RevisionItem[]): boolean {
@@ -116,13 +155,38 @@ function sameItems(a: readonly RevisionItem[], b: readonly RevisionItem[]): bool
   return true;
 }
 
-/** Items of one part parsed after the headings that precede it. */
-function parsePartAlone(lines: readonly string[], headingLines: readonly number[], from: number, to: number, path: string): RevisionItem[] {
+/**
+ * The headings a part is parsed after: the document's first heading (the title), the part's
+ * enclosing headings, and every earlier heading that could share a section id with one of the
+ * part's own headings. Everything else a part's items depend on lies inside the part.
+ */
+function contextOf(lines: readonly string[], layout: Layout, from: number, to: number): string[] {
+  const { headings, level } = layout;
+  const keys = new Set<string>();
+  for (const heading of headings) if (heading.line >= from && heading.line < to) keys.add(heading.key);
+  const enclosing = new Map<number, number>();
+  const chosen = new Set<number>();
+  headings.forEach((heading, h) => {
+    if (heading.line >= from) return;
+    if (h === 0 || keys.has(heading.key)) chosen.add(h);
+    if (heading.level < level) {
+      enclosing.set(heading.level, h);
+      for (let deeper = heading.level + 1; deeper < level; deeper++) enclosing.delete(deeper);
+    }
+  });
+  for (const h of enclosing.values()) chosen.add(h);
   const context: string[] = [];
-  for (const at of headingLines) {
-    if (at >= from) break;
-    context.push(lines[at]);
-  }
+  headings.forEach((heading, h) => {
+    if (!chosen.has(h)) return;
+    context.push(lines[heading.line]);
+    if (heading.underline) context.push(lines[heading.line + 1]);
+  });
+  return context;
+}
+
+/** Items of one part parsed after its context headings. */
+function parsePartAlone(lines: readonly string[], layout: Layout, from: number, to: number, path: string): RevisionItem[] {
+  const context = contextOf(lines, layout, from, to);
   const text = context.concat(lines.slice(from, to)).join('\n');
   const { revision, lines: itemLines } = summarizeWithLines(buildPlan(text, path));
   const first = context.length + 1;
@@ -143,7 +207,7 @@ function summarizePart(lines: string[], path: string, previous: TextRevision, la
   for (let i = a; i < oldEnd; i++) if (STRUCTURAL.test(old[i])) return null;
   for (let i = a; i < newEnd; i++) if (STRUCTURAL.test(lines[i])) return null;
 
-  const { starts, itemStart, headingLines } = layout;
+  const { starts, itemStart, headings } = layout;
   let part = starts.length - 1;
   while (part > 0 && starts[part] > a) part--;
   // Lines inserted right before a part's heading belong to the part above.
@@ -153,15 +217,24 @@ function summarizePart(lines: string[], path: string, previous: TextRevision, la
   const delta = lines.length - old.length;
 
   if (!layout.checked.has(part)) {
-    const before = parsePartAlone(old, headingLines, starts[part], partEnd, path);
+    const before = parsePartAlone(old, layout, starts[part], partEnd, path);
     if (!sameItems(before, previous.revision.items.slice(itemStart[part], itemStart[part + 1]))) return null;
   }
-  const items = parsePartAlone(lines, headingLines, starts[part], partEnd + delta, path);
+  const items = parsePartAlone(lines, layout, starts[part], partEnd + delta, path);
   const elsewhere = new Set<string>();
   previous.revision.items.forEach((item, i) => {
     if (i < itemStart[part] || i >= itemStart[part + 1]) elsewhere.add(item.id);
   });
-  for (const item of items) if (item.id.includes('~') || elsewhere.has(item.id)) return null;
+  for (const item of items) {
+    if (item.id.includes('~') || elsewhere.has(item.id)) return null;
+    const prefix = derivedPrefix(item);
+    if (prefix !== null && (layout.prefixes.get(prefix) ?? part) !== part) return null;
+  }
+  const prefixes = new Map(layout.prefixes);
+  for (const item of items) {
+    const prefix = derivedPrefix(item);
+    if (prefix !== null) prefixes.set(prefix, part);
+  }
 
   const all = previous.revision.items;
   const revision: PlanRevision = { items: all.slice(0, itemStart[part]).concat(items, all.slice(itemStart[part + 1])) };
@@ -172,8 +245,10 @@ function summarizePart(lines: string[], path: string, previous: TextRevision, la
     layout: {
       starts: starts.map((start, k) => (k > part ? start + delta : start)),
       itemStart: itemStart.map((start, k) => (k > part ? start + shift : start)),
-      headingLines: headingLines.map((at) => (at >= oldEnd ? at + delta : at)),
+      headings: headings.map((heading) => (heading.line >= oldEnd ? { ...heading, line: heading.line + delta } : heading)),
+      level: layout.level,
       checked: new Set(layout.checked).add(part),
+      prefixes,
     },
   };
 }

