@@ -27,7 +27,7 @@ import type {
 import { isShelved } from './model.js';
 import { contentHash } from './hash.js';
 import { K, kindOf, lineText, markerStart, OPTIONAL, scan, type ScanLine, type ScanResult } from './scan.js';
-import { cleanCell, isHourUnit, parseHours, parseNumber } from './read/cells.js';
+import { cleanCell, isHourUnit, parseHours, parseNumber, type ParsedNumber } from './read/cells.js';
 import { readBoldFields, readEmphasisField, readPlainField, type LabelMemo, type RawField } from './read/fields.js';
 import { classifyHeading, headingNumber, type HeadingInfo } from './read/headings.js';
 import { parseRefs, refKey, type ParsedRef } from './read/refs.js';
@@ -1093,15 +1093,68 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return false;
   }
 
+  // Field values repeat ("3", "8 hours", "HIGH"): each is read once.
+  const numbers = new Map<string, ParsedNumber | null>();
+  function numberOf(value: string): ParsedNumber | null {
+    let parsed = numbers.get(value);
+    if (parsed === undefined) {
+      parsed = parseNumber(value);
+      if (numbers.size < 10_000) numbers.set(value, parsed);
+    }
+    return parsed;
+  }
+  const hourValues = new Map<string, number | undefined>();
+  function hoursOf(value: string): number | undefined {
+    if (hourValues.has(value)) return hourValues.get(value);
+    const hours = parseHours(value);
+    if (hourValues.size < 10_000) hourValues.set(value, hours);
+    return hours;
+  }
+
+  /** toItem for the common draft without fields (checks, most checklist tasks): no lookups. */
+  function plainItem(draft: Draft, i: number): Item {
+    const refs = depRefs[i];
+    const deps: Reference[] = refs === undefined ? NONE : refs.map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
+    const children = draft.children.length === 0 ? NONE : draft.children.map((c) => ids[c]);
+    return {
+      id: ids[i],
+      aliases: draft.aliases,
+      title: draft.title,
+      kind: draft.kind,
+      status: statuses[i],
+      statusSource: sources[i],
+      checkbox: draft.checkbox,
+      statusField: undefined,
+      points: draft.inlinePoints,
+      hours: draft.inlineHours,
+      priority: draft.sectionPriority || undefined,
+      assignee: draft.inlineAssignee || undefined,
+      roles: draft.roles,
+      tags: draft.tags,
+      deps,
+      parent: draft.parent >= 0 ? ids[draft.parent] : null,
+      children,
+      checklist: draft.checklist,
+      section: draft.section,
+      line: draft.line,
+      endLine: draft.endLine,
+      headerEnd: draft.headerEnd,
+      dialect: draft.dialect,
+      fields: NO_FIELDS,
+      hasAcceptance: draft.hasAcceptance || (draft.children.length > 0 && hasAcceptanceChecks(draft.children)),
+    };
+  }
+
   const items: Item[] = new Array(drafts.length);
   for (let i = 0; i < drafts.length; i++) items[i] = toItem(drafts[i], i);
 
   function toItem(draft: Draft, i: number): Item {
     const fields = draft.fields;
-    const pointsField = fields.points ?? (fields.estimate && !isHourUnit(parseNumber(fields.estimate.value)?.unit ?? '') ? fields.estimate : undefined);
-    const hoursField = fields.hours ?? (fields.estimate && isHourUnit(parseNumber(fields.estimate.value)?.unit ?? '') ? fields.estimate : undefined);
-    const points = pointsField ? parseNumber(pointsField.value)?.value : draft.inlinePoints;
-    const hours = hoursField ? parseHours(hoursField.value) : draft.inlineHours;
+    if (fields === NO_FIELDS) return plainItem(draft, i);
+    const pointsField = fields.points ?? (fields.estimate && !isHourUnit(numberOf(fields.estimate.value)?.unit ?? '') ? fields.estimate : undefined);
+    const hoursField = fields.hours ?? (fields.estimate && isHourUnit(numberOf(fields.estimate.value)?.unit ?? '') ? fields.estimate : undefined);
+    const points = pointsField ? numberOf(pointsField.value)?.value : draft.inlinePoints;
+    const hours = hoursField ? hoursOf(hoursField.value) : draft.inlineHours;
     const priority = fields.priority ? stripEmphasis(fields.priority.value) : draft.sectionPriority;
     const assignee = fields.assignee ? stripEmphasis(fields.assignee.value) : draft.inlineAssignee;
     const refs = depRefs[i];
@@ -1197,7 +1250,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
   items.forEach((item, i) => {
     if (item.points !== undefined && item.fields.points && pointsBelow[i]) {
-      declaredTotals.push({ line: item.fields.points.line, label: item.fields.points.label, measure: 'points', scope: { type: 'item', itemId: item.id }, value: item.points, approximate: parseNumber(item.fields.points.value)?.approximate ?? false, itemId: item.id });
+      declaredTotals.push({ line: item.fields.points.line, label: item.fields.points.label, measure: 'points', scope: { type: 'item', itemId: item.id }, value: item.points, approximate: numberOf(item.fields.points.value)?.approximate ?? false, itemId: item.id });
     }
   });
   for (const sprint of sprints) {
@@ -1259,6 +1312,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const dialects = new Set<Dialect>(items.filter((item) => item.kind !== 'check').map((item) => item.dialect));
   if (sprints.length > 0 || roleCapacity.length > 0 || velocityHistory.length > 0) dialects.add('agile');
 
+  let hash: string | undefined;
   return {
     path,
     title: title || path.replace(/^.*[\\/]/, ''),
@@ -1275,7 +1329,13 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     matrix,
     summaries,
     findings,
-    hash: contentHash(text),
+    // The hash is made when first read: listing or analysing a plan never needs it, edits do.
+    get hash(): string {
+      return (hash ??= contentHash(text));
+    },
+    set hash(value: string) {
+      hash = value;
+    },
     lineCount,
     style: readStyle(text, scanned, statusWords),
   };

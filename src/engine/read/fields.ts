@@ -80,9 +80,16 @@ function keyOf(label: string): FieldKey | string {
   return normal === '__proto__' ? 'proto' : normal;
 }
 
+/** Whether a UTF-16 code unit is whitespace as the regex class `\s` defines it. */
+export function isWhitespaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function trimSpan(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isWhitespaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespaceCode(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
@@ -141,7 +148,7 @@ export function readEmphasisField(text: string, start: number, end: number, memo
   const match = EMPH_FIELD.exec(text);
   if (!match || match.index !== start) return null;
   let valueEnd = end;
-  while (valueEnd > start && /\s/.test(text[valueEnd - 1])) valueEnd--;
+  while (valueEnd > start && isWhitespaceCode(text.charCodeAt(valueEnd - 1))) valueEnd--;
   if (text[valueEnd - 1] === '_') valueEnd--;
   const [vs, ve] = trimSpan(text, start + match[0].length, valueEnd);
   const label = match[1].trim();
