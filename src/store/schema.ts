@@ -139,6 +139,83 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export type SprintState = 'planned' | 'active' | 'closed';
+
+export interface SprintsTable {
+  id: string;
+  project_id: string;
+  /** 1, 2, 3… within the project; routes name a sprint by number or id. */
+  number: number;
+  name: string;
+  goal: Generated<string>;
+  /** Whole UTC days, YYYY-MM-DD, inclusive. */
+  start_date: string;
+  end_date: string;
+  /** JSON array of weekdays worked (0 Sunday … 6 Saturday). */
+  working_days: string;
+  state: SprintState;
+  capacity_points: number | null;
+  /** Frozen at start. */
+  committed_points: number | null;
+  committed_items: number | null;
+  started_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  /** JSON of the sprint report at close. */
+  close_report: string | null;
+  /** api, or plan (declared in an imported document). */
+  source: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An item's stay in a sprint: rows are closed (removed_at), never deleted, so scope changes stay known. */
+export interface SprintItemsTable {
+  id: Generated<number>;
+  sprint_id: string;
+  project_id: string;
+  document_id: string;
+  item_id: string;
+  added_at: Timestamp;
+  added_by: string | null;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+  /** 1 when the item was in the sprint when it started. */
+  committed: Generated<Flag>;
+  points_at_start: number | null;
+  status_at_start: string | null;
+}
+
+export interface SprintCapacityTable {
+  sprint_id: string;
+  /** `member:<user id>` or `role:<role>`. */
+  key: string;
+  user_id: string | null;
+  role: string | null;
+  hours_per_day: number | null;
+  /** JSON array of YYYY-MM-DD. */
+  days_off: Generated<string>;
+  hours: number | null;
+}
+
+export interface StandupsTable {
+  id: string;
+  project_id: string;
+  user_id: string;
+  /** YYYY-MM-DD. */
+  day: string;
+  done: Generated<string>;
+  next: Generated<string>;
+  blockers: Generated<string>;
+  mood: number | null;
+  /** JSON array of item keys. */
+  items: Generated<string>;
+  blocker_resolved_at: Timestamp | null;
+  blocker_resolved_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -150,6 +227,10 @@ export interface Database {
   items: ItemsTable;
   item_history: ItemHistoryTable;
   rate_limits: RateLimitsTable;
+  sprints: SprintsTable;
+  sprint_items: SprintItemsTable;
+  sprint_capacity: SprintCapacityTable;
+  standups: StandupsTable;
 }
 
 export type User = Selectable<UsersTable>;

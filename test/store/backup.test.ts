@@ -18,7 +18,10 @@ import type { Database } from '../../src/store/schema.js';
 import { inTransaction } from '../../src/store/transaction.js';
 import { createTestDatabase, describeEachDatabase, testDatabases } from '../support/databases.js';
 import type { TestDatabase } from '../support/databases.js';
+import { migrations } from '../../src/store/migrations/index.js';
 import { runCli } from './cli-run.js';
+
+const LATEST = Object.keys(migrations('sqlite')).pop()!;
 import { T0, TABLES_IN_FK_ORDER, documentRow, historyRow, itemRow, projectRow, userRow } from './rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scrumdown-test-backup-'));
@@ -81,6 +84,16 @@ async function seedEverything(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
   // Gaps in the identity numbering must survive.
   await db.deleteFrom('item_history').where('id', 'in', [3, 4, 5, 1000]).execute();
   await db.insertInto('rate_limits').values([{ key: 'login:10.0.0.1', window_start: 1_795_323_060_000, count: 4 }, { key: 'client:tok', window_start: 1_795_323_000_000, count: 999 }]).execute();
+  await db
+    .insertInto('sprints')
+    .values({ id: 'sprint-1', project_id: 'project-1', number: 1, name: 'Sprint 1', goal: 'Loans', start_date: '2026-11-02', end_date: '2026-11-13', working_days: '[1,2,3,4,5]', state: 'active', capacity_points: 20, committed_points: 7.5, committed_items: 2, started_at: T0, closed_at: null, close_report: null, source: 'api', created_by: 'user-1', created_at: T0, updated_at: T0 })
+    .execute();
+  await db.insertInto('sprint_items').values({ sprint_id: 'sprint-1', project_id: 'project-1', document_id: 'doc-1', item_id: 'T00002', added_at: T0, added_by: 'user-1', removed_at: null, removed_by: null, committed: 1, points_at_start: 2.5, status_at_start: 'todo' }).execute();
+  await db.insertInto('sprint_capacity').values({ sprint_id: 'sprint-1', key: 'member:user-2', user_id: 'user-2', role: 'Backend', hours_per_day: 6, days_off: '["2026-11-06"]', hours: null }).execute();
+  await db
+    .insertInto('standups')
+    .values({ id: 'standup-1', project_id: 'project-1', user_id: 'user-2', day: '2026-11-03', done: 'Loans', next: 'Returns', blockers: 'Waiting on the API key', mood: 4, items: '["T00002"]', blocker_resolved_at: null, blocker_resolved_by: null, created_at: T0, updated_at: T0 })
+    .execute();
 }
 
 function normalise(value: unknown): unknown {
@@ -126,15 +139,15 @@ describe.skipIf(postgresCase.skipReason !== undefined)('backup and restore: SQLi
 
     const first = join(dir, 'from-sqlite.jsonl');
     const taken = await backupDatabase(source.handle, first, new Date('2026-11-22T05:00:00.000Z'));
-    expect(taken.rows).toBe(original.users!.length + 2 + 1 + 1 + 2 + 4 + 2 + 2500 + 1496 + 2);
+    expect(taken.rows).toBe(original.users!.length + 2 + 1 + 1 + 2 + 4 + 2 + 2500 + 1496 + 2 + 4);
     const header = JSON.parse(readFileSync(first, 'utf8').split('\n')[0]!) as Record<string, unknown>;
     expect(header).toEqual({
       format: 'scrumdown-backup',
       version: 1,
-      schemaVersion: '001-initial',
+      schemaVersion: LATEST,
       createdAt: '2026-11-22T05:00:00.000Z',
       source: 'sqlite',
-      tables: ['rate_limits', 'users', 'api_tokens', 'invites', 'projects', 'refresh_tokens', 'documents', 'project_members', 'item_history', 'items'],
+      tables: ['rate_limits', 'users', 'api_tokens', 'invites', 'projects', 'refresh_tokens', 'documents', 'project_members', 'sprints', 'standups', 'item_history', 'items', 'sprint_capacity', 'sprint_items'],
     });
 
     const intoPostgres = await restoreDatabase(postgres.handle, first);
@@ -166,15 +179,15 @@ describe.skipIf(postgresCase.skipReason !== undefined)('backup and restore: SQLi
       const backup = await runCli(['backup', '--out', file, '--db', source.url]);
       expect(backup.stderr).toBe('');
       expect(backup.status).toBe(0);
-      expect(backup.stdout.split('\n')[0]).toBe(`Backed up ${source.url} (schema 001-initial) to ${file}`);
-      expect(backup.stdout).toMatch(/^ {2}4013 rows in 10 tables, [\d.]+ MB in [\d.]+ s$/m);
+      expect(backup.stdout.split('\n')[0]).toBe(`Backed up ${source.url} (schema ${LATEST}) to ${file}`);
+      expect(backup.stdout).toMatch(/^ {2}4017 rows in 14 tables, [\d.]+ MB in [\d.]+ s$/m);
       expect(backup.stdout).toMatch(/^ {2}items {18}2500$/m);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const restore = await runCli(['restore', file, '--json'], { env: { SCRUMDOWN_DATABASE_URL: target.url } });
       expect(restore.stderr).toBe('');
       expect(restore.status).toBe(0);
       const body = JSON.parse(restore.stdout) as { schema: string; rows: number; source: string; migratedAfter: string[] };
-      expect(body).toMatchObject({ schema: 'scrumdown/restore@1', rows: 4013, source: 'sqlite', migratedAfter: [] });
+      expect(body).toMatchObject({ schema: 'scrumdown/restore@1', rows: 4017, source: 'sqlite', migratedAfter: [] });
       expect(await everyRow(target.handle)).toEqual(await everyRow(source.handle));
     } finally {
       await target.drop();
@@ -258,7 +271,7 @@ describeEachDatabase('restore refuses', (getHandle, suite) => {
 
   it('a backup from a newer schema', async () => {
     const header = JSON.parse(lines[0]!) as Record<string, unknown>;
-    await refusal(edit(0, JSON.stringify({ ...header, schemaVersion: '042-from-the-future' })), /is from schema 042-from-the-future, which this scrumdown does not know \(its latest is 001-initial\)/);
+    await refusal(edit(0, JSON.stringify({ ...header, schemaVersion: '042-from-the-future' })), new RegExp(`is from schema 042-from-the-future, which this scrumdown does not know \\(its latest is ${LATEST}\\)`));
   });
 
   it('a newer format version', async () => {

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeEachDatabase } from '../support/databases.js';
+import { migrations } from '../../src/store/migrations/index.js';
 import { runCli } from './cli-run.js';
+
+const NAMES = Object.keys(migrations('sqlite'));
+const LATEST = NAMES[NAMES.length - 1]!;
 
 describeEachDatabase(
   'scrumdown migrate',
@@ -19,18 +23,18 @@ describeEachDatabase(
       expect(run.status).toBe(0);
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines[0]).toMatch(/^Database (sqlite:\/|postgres:\/\/)/);
-      expect(lines.slice(1)).toEqual(['  pending  001-initial', '1 pending migration: run "scrumdown migrate" to apply.']);
+      expect(lines.slice(1)).toEqual([...NAMES.map((name) => `  pending  ${name}`), `${NAMES.length} pending migrations: run "scrumdown migrate" to apply.`]);
     });
 
     it('applies what is pending and prints it, then has nothing to do', async () => {
       const first = await runCli(['migrate', '--db', suite.url()]);
       expect(first.status).toBe(0);
-      expect(first.stdout.trimEnd().split('\n').slice(1)).toEqual(['  applied  001-initial', 'Applied 1 migration; latest 001-initial.']);
+      expect(first.stdout.trimEnd().split('\n').slice(1)).toEqual([...NAMES.map((name) => `  applied  ${name}`), `Applied ${NAMES.length} migrations; latest ${LATEST}.`]);
       const tables = await getHandle().db.introspection.getTables();
-      expect(tables.length).toBe(10);
+      expect(tables.length).toBe(14);
       const second = await runCli(['migrate', '--db', suite.url()]);
       expect(second.status).toBe(0);
-      expect(second.stdout.trimEnd().split('\n').slice(1)).toEqual(['Up to date: nothing to apply (latest 001-initial).']);
+      expect(second.stdout.trimEnd().split('\n').slice(1)).toEqual([`Up to date: nothing to apply (latest ${LATEST}).`]);
     });
 
     it('--status --json says what ran and when', async () => {
@@ -39,7 +43,7 @@ describeEachDatabase(
       const body = JSON.parse(run.stdout) as { schema: string; mode: string; applied: { name: string; executedAt: string }[]; pending: string[] };
       expect(body.schema).toBe('scrumdown/migrate@1');
       expect(body.mode).toBe('status');
-      expect(body.applied.map((migration) => migration.name)).toEqual(['001-initial']);
+      expect(body.applied.map((migration) => migration.name)).toEqual(NAMES);
       expect(Date.parse(body.applied[0]!.executedAt)).toBeGreaterThan(Date.parse('2026-01-01'));
       expect(body.pending).toEqual([]);
     });

@@ -31,7 +31,7 @@ describeEachDatabase(
     it('create every table of the schema', async () => {
       const tables = (await getHandle().db.introspection.getTables()).map((table) => table.name).sort();
       expect(tables).toEqual(
-        ['api_tokens', 'documents', 'invites', 'item_history', 'items', 'project_members', 'projects', 'rate_limits', 'refresh_tokens', 'users'],
+        ['api_tokens', 'documents', 'invites', 'item_history', 'items', 'project_members', 'projects', 'rate_limits', 'refresh_tokens', 'sprint_capacity', 'sprint_items', 'sprints', 'standups', 'users'],
       );
     });
   },
@@ -49,7 +49,7 @@ describeEachDatabase(
       await expect(migrateToLatest(handle)).rejects.toThrow(/^Migration 001-initial failed on .*nothing of this run was applied/);
       const tables = (await handle.db.introspection.getTables()).map((table) => table.name);
       expect(tables).toEqual(['documents']);
-      expect(await pendingMigrations(handle)).toEqual(['001-initial']);
+      expect(await pendingMigrations(handle)).toEqual(Object.keys(migrations(handle.dialect)));
     });
 
     it('a database migrated by a newer scrumdown is named as such', async () => {

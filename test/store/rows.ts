@@ -111,6 +111,10 @@ export const TABLES_IN_FK_ORDER = [
   'items',
   'item_history',
   'rate_limits',
+  'sprints',
+  'sprint_items',
+  'sprint_capacity',
+  'standups',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Deletes every row, children first. */

@@ -3,6 +3,7 @@
 
 import type { Migration } from 'kysely';
 import { initialSchema } from './001-initial.js';
+import { sprintsAndStandups } from './002-sprints-standups.js';
 import { dialectTypes } from './types.js';
 import type { DialectName } from './types.js';
 
@@ -10,5 +11,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   const types = dialectTypes(dialect);
   return {
     '001-initial': initialSchema(types),
+    '002-sprints-standups': sprintsAndStandups(types),
   };
 }
