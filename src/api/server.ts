@@ -6,6 +6,7 @@ import type { ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
 import type { ServerConfig } from '../config/config.js';
+import { ScrumdownError } from '../errors.js';
 import { systemClock } from '../services/clock.js';
 import type { Clock } from '../services/clock.js';
 import { migrateToLatest, openDatabase } from '../store/database.js';
@@ -45,7 +46,22 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const metrics = createMetrics(database.db, { defaultMetrics: true });
   const app = createApp({ db: database, config, clock: options.clock ?? systemClock, logger }, { metrics });
 
-  const server = await listen(app, config);
+  let server: ServerType;
+  try {
+    server = await listen(app, config);
+  } catch (error) {
+    await database.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? 'the port is in use (another server?); choose another with --port or SCRUMDOWN_PORT'
+        : code === 'EACCES'
+          ? 'permission denied (ports below 1024 need privileges); choose a port above 1023'
+          : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+            ? 'this machine has no such address; check --host or SCRUMDOWN_HOST'
+            : (error as Error).message;
+    throw new ScrumdownError('invalid_config', `Cannot listen on ${config.host}:${config.port}: ${reason}.`, { host: config.host, port: config.port, cause: code });
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -55,9 +71,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive connections would hold close() open; requests in flight still finish.
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        // Idle keep-alive connections would hold close() open until they time out: close them
+        // now, and each connection still busy as soon as its request is answered.
+        const closeIdle = () => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        const sweeper = setInterval(closeIdle, 50);
+        server.close(() => {
+          clearInterval(sweeper);
+          resolve();
+        });
+        closeIdle();
       });
       await database.close();
       logger.info('server stopped');

@@ -163,7 +163,13 @@ export async function updateProject(ctx: ProjectsContext, access: ProjectAccess,
     checkKey(update.key);
     if (await findProjectByKey(ctx.db, update.key)) throw keyTaken(update.key);
   }
-  await updateProjectRow(ctx.db, access.project.id, update);
+  try {
+    await updateProjectRow(ctx.db, access.project.id, update);
+  } catch (error) {
+    // Another rename to the same key got there between the check and the write.
+    if (update.key !== undefined && constraintViolation(error) === 'unique') throw keyTaken(update.key);
+    throw error;
+  }
   const { updated_at, ...rest } = update;
   return projectView({ ...access.project, ...rest, updated_at }, access.memberRole);
 }
