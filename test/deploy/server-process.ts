@@ -45,7 +45,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
 
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 30 s; stderr:\n${stderr}`)), 30_000);
     const look = () => {
       const match = /is serving (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
@@ -60,6 +60,15 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       reject(new Error(`server exited (${code}) before serving; stderr:\n${stderr}`));
     });
   });
+  let url: string;
+  try {
+    url = await started;
+  } catch (error) {
+    // Leave nothing behind when the server never came up.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
     url,
