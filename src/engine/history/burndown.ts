@@ -9,7 +9,7 @@
 // remaining[d] = remaining[d-1] + scopeAdded[d] - scopeRemoved[d] - completed[d].
 
 import { ScrumdownError } from '../../errors.js';
-import { DAY_MS, dayNumber, dayText, isWorkingDay } from './dates.js';
+import { DAY_MS, dayNumber, dayText, isWorkingDay, weekday } from './dates.js';
 import { isShelved } from '../model.js';
 import { defaultMeasure, doneValue, scopeValue, stateBefore, weight } from './measure.js';
 import type { DateInput, ItemSeries, ItemState, Measure } from './types.js';
@@ -20,6 +20,13 @@ export interface ChartRange {
   to: DateInput;
   /** Points or items; default: points when any item has points. */
   measure?: Measure;
+  /** Weekdays worked (0 Sunday … 6 Saturday); default Monday to Friday. */
+  weekdays?: readonly number[];
+  /**
+   * A commitment frozen elsewhere (a started sprint's): the ideal line falls from it, and the
+   * first day's scope changes stay in their series instead of joining the commitment.
+   */
+  commitment?: number;
 }
 
 export interface Burndown {
@@ -47,7 +54,7 @@ export interface Burnup {
 }
 
 /** Working days between two dates, inclusive, as UTC day numbers. */
-export function workingDays(from: DateInput, to: DateInput): number[] {
+export function workingDays(from: DateInput, to: DateInput, weekdays?: readonly number[]): number[] {
   const first = dayNumber(from, 'from');
   const last = dayNumber(to, 'to');
   if (last < first) {
@@ -58,7 +65,7 @@ export function workingDays(from: DateInput, to: DateInput): number[] {
   }
   if (last - first > 3660) throw new ScrumdownError('invalid_argument', `The range ${dayText(first)} to ${dayText(last)} is longer than ten years; choose a shorter one.`, { from, to });
   const days: number[] = [];
-  for (let day = first; day <= last; day++) if (isWorkingDay(day)) days.push(day);
+  for (let day = first; day <= last; day++) if (weekdays ? weekdays.includes(weekday(day)) : isWorkingDay(day)) days.push(day);
   return days;
 }
 
@@ -87,7 +94,7 @@ function round(value: number): number {
 
 export function burndown(series: readonly ItemSeries[], range: ChartRange): Burndown {
   const measure = range.measure ?? defaultMeasure(series);
-  const days = workingDays(range.from, range.to);
+  const days = workingDays(range.from, range.to, range.weekdays);
   const start = dayNumber(range.from, 'from') * DAY_MS;
   const n = days.length;
   const remaining = new Array<number>(n).fill(0);
@@ -113,8 +120,10 @@ export function burndown(series: readonly ItemSeries[], range: ChartRange): Burn
       before = after;
     });
   }
-  // The first day is planning day: work added or dropped on it is part of the commitment.
-  if (n > 0) {
+  // The first day is planning day: work added or dropped on it is part of the commitment,
+  // unless the commitment was frozen when the sprint started.
+  if (range.commitment !== undefined) commitment = range.commitment;
+  else if (n > 0) {
     commitment += scopeAdded[0] - scopeRemoved[0];
     scopeAdded[0] = 0;
     scopeRemoved[0] = 0;
@@ -134,7 +143,7 @@ export function burndown(series: readonly ItemSeries[], range: ChartRange): Burn
 
 export function burnup(series: readonly ItemSeries[], range: ChartRange): Burnup {
   const measure = range.measure ?? defaultMeasure(series);
-  const days = workingDays(range.from, range.to);
+  const days = workingDays(range.from, range.to, range.weekdays);
   const scope = new Array<number>(days.length).fill(0);
   const completed = new Array<number>(days.length).fill(0);
   for (const item of series) {

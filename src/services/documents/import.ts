@@ -17,6 +17,7 @@ import type { Database } from '../../store/schema.js';
 import { cacheDocument, loadDocument } from './cache.js';
 import { documentRows, TRACKED_FIELDS, trackedValue } from './item-rows.js';
 import { parseDocument } from './parsed.js';
+import { importPlanSprints } from '../sprints/from-plan.js';
 import type { ParsedDocument } from './parsed.js';
 import { versionConflict } from './writer.js';
 
@@ -143,6 +144,7 @@ export async function importDocument(db: Kysely<Database>, input: ImportDocument
     throw error;
   }
   cacheDocument(document);
+  await importPlanSprints(db, { projectId: input.projectId, document, userId: input.userId, now: new Date(at) });
   return summarize(document, at);
 }
 

@@ -1,0 +1,189 @@
+// Sprint and project charts from the database, through the history engine: burndown and burnup of
+// a sprint (its items while they were in it; the ideal line pinned to the frozen commitment),
+// velocity of the last seven closed sprints, cumulative flow and cycle time of the project, and
+// the Monte Carlo forecast of the sprints and dates left.
+
+import type { Kysely } from 'kysely';
+import { forecast, planVelocity, remainingPoints } from '../../engine/analyze/index.js';
+import type { Forecast } from '../../engine/analyze/index.js';
+import { burndown, burnup, cumulativeFlow, cycleTimes, defaultMeasure, DAY_MS, dayNumber } from '../../engine/history/index.js';
+import type { Burndown, Burnup, CumulativeFlow, CycleTimeReport, ItemSeries } from '../../engine/history/index.js';
+import type { Database } from '../../store/schema.js';
+import { projectDocuments } from '../documents/read.js';
+import { randomSeed } from '../sprint.js';
+import { addWorkingDays, checkRange, MONDAY_TO_FRIDAY, sprintDays, todayOf } from './dates.js';
+import { computeSprintReport } from './report.js';
+import type { SprintReport } from './report.js';
+import { itemSeries, loadItemFacts, refKey } from './series.js';
+import type { Presence } from './series.js';
+import { weekdaysOf } from './service.js';
+import { findSprintRow, sprintItemRows, sprintRows } from './store.js';
+import type { SprintRow } from './store.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * The sprint's items as series, present while they were in the sprint. Items of the commitment
+ * count from before the first day; items added later count from when they were added (not before
+ * the first day, so that an addition before it still shows as added scope).
+ */
+export async function sprintSeries(db: Db, row: SprintRow): Promise<ItemSeries[]> {
+  const stays = await sprintItemRows(db, [row.id]);
+  const facts = await loadItemFacts(db, row.project_id, stays.map((s) => ({ documentId: s.document_id, itemId: s.item_id })));
+  const firstDay = dayNumber(row.start_date) * DAY_MS;
+  const presence = new Map<string, Presence[]>();
+  for (const stay of stays) {
+    const key = refKey({ documentId: stay.document_id, itemId: stay.item_id });
+    const planned = row.state === 'planned' || Number(stay.committed) === 1;
+    const start = planned ? 0 : Math.max(Date.parse(stay.added_at), firstDay);
+    const end = stay.removed_at === null ? null : Math.max(Date.parse(stay.removed_at), start);
+    presence.set(key, [...(presence.get(key) ?? []), { start, end }]);
+  }
+  const series: ItemSeries[] = [];
+  for (const [key, spans] of presence) {
+    const fact = facts.get(key);
+    if (fact) series.push(itemSeries(fact, spans));
+  }
+  return series;
+}
+
+export interface SprintChart<T> {
+  sprint: { number: number; name: string; startDate: string; endDate: string; state: string; committedPoints: number | null };
+  chart: T;
+}
+
+function sprintHead(row: SprintRow): SprintChart<unknown>['sprint'] {
+  return { number: Number(row.number), name: row.name, startDate: row.start_date, endDate: row.end_date, state: row.state, committedPoints: row.committed_points === null ? null : Number(row.committed_points) };
+}
+
+export async function sprintBurndown(db: Db, projectId: string, ref: string): Promise<SprintChart<Burndown>> {
+  const row = await findSprintRow(db, projectId, ref);
+  const series = await sprintSeries(db, row);
+  const measure = defaultMeasure(series);
+  const frozen = measure === 'points' ? row.committed_points : row.committed_items;
+  const chart = burndown(series, {
+    from: row.start_date,
+    to: row.end_date,
+    weekdays: weekdaysOf(row),
+    measure,
+    commitment: row.started_at !== null && frozen !== null ? Number(frozen) : undefined,
+  });
+  return { sprint: sprintHead(row), chart };
+}
+
+export async function sprintBurnup(db: Db, projectId: string, ref: string): Promise<SprintChart<Burnup>> {
+  const row = await findSprintRow(db, projectId, ref);
+  const series = await sprintSeries(db, row);
+  return { sprint: sprintHead(row), chart: burnup(series, { from: row.start_date, to: row.end_date, weekdays: weekdaysOf(row) }) };
+}
+
+/** The report as it stood at close, or as it stands now. */
+export async function sprintReportOf(db: Db, projectId: string, ref: string, now: Date): Promise<SprintReport> {
+  const row = await findSprintRow(db, projectId, ref);
+  if (row.close_report) return JSON.parse(row.close_report) as SprintReport;
+  return computeSprintReport(db, row, now);
+}
+
+export interface VelocityEntry {
+  number: number;
+  name: string;
+  startDate: string;
+  endDate: string;
+  committed: number;
+  completed: number;
+}
+
+export interface ProjectVelocity {
+  /** The last seven closed sprints, oldest first. */
+  sprints: VelocityEntry[];
+  averageCompleted: number | null;
+  averageCommitted: number | null;
+}
+
+function mean(values: number[]): number | null {
+  return values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1e6) / 1e6;
+}
+
+export async function projectVelocity(db: Db, projectId: string, last = 7): Promise<ProjectVelocity> {
+  const closed = (await sprintRows(db, projectId)).filter((row) => row.state === 'closed' && row.close_report !== null);
+  const sprints = closed.slice(-last).map((row) => {
+    const report = JSON.parse(row.close_report as string) as SprintReport;
+    return { number: Number(row.number), name: row.name, startDate: row.start_date, endDate: row.end_date, committed: report.totals.committedPoints, completed: report.totals.completedPoints };
+  });
+  return { sprints, averageCompleted: mean(sprints.map((s) => s.completed)), averageCommitted: mean(sprints.map((s) => s.committed)) };
+}
+
+/** Every item of the project as a series, present from when its document came in. */
+export async function projectSeries(db: Db, projectId: string): Promise<ItemSeries[]> {
+  const facts = await loadItemFacts(db, projectId);
+  return [...facts.values()].map((fact) => itemSeries(fact, [{ start: fact.since, end: null }]));
+}
+
+export async function projectFlow(db: Db, projectId: string, range: { from: string; to: string }): Promise<CumulativeFlow> {
+  checkRange(range.from, range.to, ['from', 'to'], 'query');
+  return cumulativeFlow(await projectSeries(db, projectId), range);
+}
+
+export async function projectCycleTime(db: Db, projectId: string, range: { from?: string; to?: string } = {}): Promise<CycleTimeReport> {
+  if (range.from !== undefined && range.to !== undefined) checkRange(range.from, range.to, ['from', 'to'], 'query');
+  return cycleTimes(await projectSeries(db, projectId), range);
+}
+
+export interface ProjectForecast {
+  remainingPoints: number;
+  /** closed-sprints (this server's history), or what the plan declares. */
+  basis: string;
+  velocities: number[];
+  seed: number;
+  trials: number;
+  sprintLength: number;
+  p50: number | null;
+  p85: number | null;
+  p95: number | null;
+  /** The last working day of the sprint that finishes at each confidence. */
+  dates: { p50: string | null; p85: string | null; p95: string | null };
+  reason?: string;
+  distribution: Forecast['distribution'];
+}
+
+export async function projectSprintForecast(db: Db, projectId: string, options: { seed?: number; now: Date; trials?: number }): Promise<ProjectForecast> {
+  const seed = options.seed ?? randomSeed();
+  const documents = await projectDocuments(db, projectId);
+  const remaining = documents.reduce((total, document) => total + remainingPoints(document.plan, document.index), 0);
+  const rows = await sprintRows(db, projectId);
+  const history = await projectVelocity(db, projectId);
+  let velocities = history.sprints.map((s) => s.completed);
+  let basis = 'closed-sprints';
+  if (velocities.length === 0) {
+    for (const document of documents) {
+      const declared = planVelocity(document.plan, document.index);
+      velocities.push(...declared.values);
+    }
+    basis = 'plan-velocity';
+  }
+  if (velocities.length === 0) {
+    velocities = rows.map((row) => row.capacity_points).filter((v): v is number => v !== null).map(Number);
+    for (const document of documents) velocities.push(...document.plan.sprints.map((s) => s.capacityPoints?.number).filter((v): v is number => v !== undefined));
+    basis = 'declared-capacity';
+  }
+  const result = forecast(remaining, velocities, { seed, trials: options.trials ?? 10_000 });
+  const latest = rows[rows.length - 1];
+  const weekdays = latest ? weekdaysOf(latest) : [...MONDAY_TO_FRIDAY];
+  const sprintLength = latest ? sprintDays(latest.start_date, latest.end_date, weekdays).length : 10;
+  const today = todayOf(options.now);
+  const dateOf = (sprints: number | null): string | null => (sprints === null ? null : sprints === 0 ? today : addWorkingDays(today, sprints * sprintLength, weekdays));
+  return {
+    remainingPoints: remaining,
+    basis,
+    velocities: result.velocities,
+    seed,
+    trials: result.trials,
+    sprintLength,
+    p50: result.p50,
+    p85: result.p85,
+    p95: result.p95,
+    dates: { p50: dateOf(result.p50), p85: dateOf(result.p85), p95: dateOf(result.p95) },
+    ...(result.reason ? { reason: result.reason } : {}),
+    distribution: result.distribution,
+  };
+}
