@@ -93,6 +93,9 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
+/** The answer for a line without bold fields: shared and frozen, so it is never written to. */
+const NO_FIELDS = Object.freeze([]) as unknown as RawField[];
+
 const BOLD_FIELD = /\*\*([^*\n]{1,60}?)(:?)\*\*(:?)[ \t]*/y;
 const EMPH_FIELD = /_([A-Za-z][A-Za-z ()]{0,40}?):[ \t]*/y;
 
@@ -102,6 +105,8 @@ const EMPH_FIELD = /_([A-Za-z][A-Za-z ()]{0,40}?):[ \t]*/y;
  * A bold label with no value (`**Acceptance Criteria:**`) is returned with an empty value.
  */
 export function readBoldFields(text: string, start: number, end: number, memo?: LabelMemo): RawField[] {
+  // Most lines do not start with `**`: they get the shared empty answer, not a new array.
+  if (end - start < 4 || text.charCodeAt(start) !== 42 || text.charCodeAt(start + 1) !== 42) return NO_FIELDS;
   const fields: RawField[] = [];
   let pos = start;
   while (pos < end) {
