@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../src/engine/build.js';
-import { summarizeText } from '../src/engine/history/incremental.js';
+import { summarizeBytes, summarizeText } from '../src/engine/history/incremental.js';
 import type { IncrementalStats, TextRevision } from '../src/engine/history/incremental.js';
 import { summarizeRevision } from '../src/engine/history/revision.js';
 import { generatePlan } from './support/generate.js';
@@ -65,6 +65,9 @@ describe('summarising part by part', () => {
   it('gives the whole parse on every revision of random edit histories', () => {
     const texts = sources();
     const totals: IncrementalStats = { whole: 0, partial: 0 };
+    const byteTotals: IncrementalStats = { whole: 0, partial: 0 };
+    const encoder = new TextEncoder();
+    const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: texts.length - 1 }),
@@ -72,12 +75,18 @@ describe('summarising part by part', () => {
         (which, edits) => {
           const lines = texts[which][1].split('\n');
           let previous: TextRevision | null = null;
+          let previousBytes: TextRevision | null = null;
           for (const edit of [null, ...edits]) {
             if (edit) applyEdit(lines, edit);
             const text = lines.join('\n');
+            const whole = summarizeRevision(buildPlan(text, 'plan.md'));
             const summary: TextRevision = summarizeText(text, 'plan.md', previous, totals);
-            expect(summary.revision).toEqual(summarizeRevision(buildPlan(text, 'plan.md')));
+            expect(summary.revision).toEqual(whole);
             previous = summary;
+            const fromBytes: TextRevision = summarizeBytes(encoder.encode(text), 'plan.md', previousBytes, decode, byteTotals);
+            expect(fromBytes.revision).toEqual(whole);
+            expect(fromBytes.lines).toEqual(lines);
+            previousBytes = fromBytes;
           }
         },
       ),
@@ -85,5 +94,6 @@ describe('summarising part by part', () => {
     );
     // The point of it: most revisions are read part by part.
     expect(totals.partial).toBeGreaterThan(totals.whole);
+    expect(byteTotals).toEqual(totals);
   }, 300_000);
 });

@@ -44,6 +44,8 @@ interface Layout {
   headings: HeadingLine[];
   /** The heading level parts start at. */
   level: number;
+  /** Byte offset of each part's first line, when the text was given as bytes. */
+  startBytes?: number[];
   /** Parts whose alone-parse was checked against a whole parse. */
   checked: Set<number>;
   /** The part whose derived ids use each prefix (`1.2` of `1.2.3`): numbering is per part. */
@@ -51,6 +53,8 @@ interface Layout {
 }
 
 export interface TextRevision {
+  /** The bytes the text was decoded from, when it was given as bytes. */
+  bytes?: Uint8Array;
   lines: string[];
   revision: PlanRevision;
   /** Null when the plan cannot be split into independent parts. */
@@ -67,7 +71,7 @@ const STRUCTURAL = /^ {0,3}(#|`{3}|~{3}|(=+|-+|\*+|_+|(- +){2,}-|(\* +){2,}\*)\s
 export function summarizeText(text: string, path: string, previous: TextRevision | null, stats?: IncrementalStats): TextRevision {
   const lines = text.split('\n');
   if (previous?.layout) {
-    const partial = summarizePart(lines, path, previous, previous.layout);
+    const partial = summarizePart(lines, path, previous, previous.layout, null);
     if (partial) {
       if (stats) stats.partial++;
       return partial;
@@ -84,6 +88,85 @@ function derivedPrefix(item: RevisionItem): string | null {
   // Ids without a prefix ("2", a slug) are written numbers or titles, not counted per prefix.
   const dot = item.id.lastIndexOf('.');
   return dot <= 0 ? null : item.id.slice(0, dot);
+}
+
+/** UTF-8 length of a string. */
+function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) length += 1;
+    else if (c < 0x800) length += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
+}
+
+/** How many leading bytes two arrays share, and how many trailing ones (not overlapping those). */
+export function sharedEnds(a: Uint8Array, b: Uint8Array): { prefix: number; suffix: number } {
+  const limit = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < limit && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return { prefix, suffix };
+}
+
+/**
+ * Like summarizeText, from the bytes of each revision: the bytes are compared first, so only the
+ * part that changed is decoded and split into lines. `decode` turns bytes into text exactly as
+ * the whole file would be decoded (part boundaries sit after a newline, so decoding a part gives
+ * the same characters as decoding the whole). `commonEnds` may be a faster equivalent of
+ * sharedEnds.
+ */
+export function summarizeBytes(
+  bytes: Uint8Array,
+  path: string,
+  previous: TextRevision | null,
+  decode: (bytes: Uint8Array) => string,
+  stats?: IncrementalStats,
+  commonEnds: (a: Uint8Array, b: Uint8Array) => { prefix: number; suffix: number } = sharedEnds,
+): TextRevision {
+  const layout = previous?.layout;
+  const old = previous?.bytes;
+  if (previous && layout?.startBytes && old) {
+    const { prefix: a, suffix: s } = commonEnds(old, bytes);
+    const { starts, startBytes } = layout;
+    let part = starts.length - 1;
+    while (part > 0 && startBytes[part] > a) part--;
+    if (part > 0 && startBytes[part] === a && old.length - s === a) part--;
+    const last = part + 1 === starts.length;
+    const partEnd = last ? old.length : startBytes[part + 1];
+    if (old.length - s <= partEnd) {
+      const delta = bytes.length - old.length;
+      const text = decode(bytes.subarray(startBytes[part], partEnd + delta));
+      const partLines = text.split('\n');
+      if (!last) partLines.pop();
+      const lines = previous.lines.slice(0, starts[part]).concat(partLines, last ? [] : previous.lines.slice(starts[part + 1]));
+      const partial = summarizePart(lines, path, previous, layout, delta);
+      if (partial) {
+        if (stats) stats.partial++;
+        partial.bytes = bytes;
+        return partial;
+      }
+    }
+  }
+  const whole = summarizeText(decode(bytes), path, null, stats);
+  whole.bytes = bytes;
+  if (whole.layout) {
+    const startBytes: number[] = [];
+    let offset = 0;
+    let next = 0;
+    for (let i = 0; i < whole.lines.length && next < whole.layout.starts.length; i++) {
+      while (next < whole.layout.starts.length && whole.layout.starts[next] === i) startBytes[next++] = offset;
+      offset += utf8Length(whole.lines[i]) + 1;
+    }
+    whole.layout.startBytes = startBytes;
+  }
+  return whole;
 }
 
 function layoutOf(plan: Plan, revision: PlanRevision, lines: readonly string[], itemLines: readonly number[]): Layout | null {
@@ -195,7 +278,8 @@ function parsePartAlone(lines: readonly string[], layout: Layout, from: number, 
   return items;
 }
 
-function summarizePart(lines: string[], path: string, previous: TextRevision, layout: Layout): TextRevision | null {
+/** `byteDelta`: how many bytes longer the new text is, when the texts came as bytes. */
+function summarizePart(lines: string[], path: string, previous: TextRevision, layout: Layout, byteDelta: number | null): TextRevision | null {
   const old = previous.lines;
   const limit = Math.min(old.length, lines.length);
   let a = 0;
@@ -247,6 +331,7 @@ function summarizePart(lines: string[], path: string, previous: TextRevision, la
       itemStart: itemStart.map((start, k) => (k > part ? start + shift : start)),
       headings: headings.map((heading) => (heading.line >= oldEnd ? { ...heading, line: heading.line + delta } : heading)),
       level: layout.level,
+      startBytes: byteDelta === null || !layout.startBytes ? undefined : layout.startBytes.map((start, k) => (k > part ? start + byteDelta : start)),
       checked: new Set(layout.checked).add(part),
       prefixes,
     },

@@ -60,7 +60,7 @@ export function readBlobs(hashes: readonly string[], options: GitOptions, onBlob
         }
         // The blob and the newline after it.
         if (pendingLength < size + 1) return;
-        const bytes = Buffer.from(take(size + 1).subarray(0, size));
+        const bytes = take(size + 1).subarray(0, size);
         size = -1;
         const hash = hashes[next++];
         try {

@@ -9,12 +9,13 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ScrumdownError } from '../../errors.js';
 import { decodeBytes, looksBinary } from '../../engine/decode.js';
-import { summarizeText } from '../../engine/history/incremental.js';
+import { summarizeBytes } from '../../engine/history/incremental.js';
 import type { TextRevision } from '../../engine/history/incremental.js';
 import { advanceTimeline, emptyTimeline } from '../../engine/history/timeline.js';
 import type { TimelineState } from '../../engine/history/timeline.js';
 import type { PlanRevision, Timeline } from '../../engine/history/types.js';
 import { readBlobs } from './blobs.js';
+import { sharedEndsNative } from './bytes.js';
 import { HistoryCache } from './cache.js';
 import { runGit } from './git.js';
 import type { GitOptions } from './git.js';
@@ -101,6 +102,11 @@ function neverCommitted(file: string): ScrumdownError {
   });
 }
 
+/** Valid UTF-8 decodes the same through Buffer (a BOM kept, as decodeBytes keeps it), and faster. */
+function decodeText(bytes: Uint8Array): string {
+  return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : decodeBytes(bytes).text;
+}
+
 /** Parses one revision, reusing the unchanged parts of the revision parsed before it. */
 function parseRevision(bytes: Buffer, path: string, previous: TextRevision | null, warnings: string[], stats: HistoryStats): TextRevision | null {
   if (looksBinary(bytes)) {
@@ -108,9 +114,7 @@ function parseRevision(bytes: Buffer, path: string, previous: TextRevision | nul
     return null;
   }
   const counts = { whole: 0, partial: 0 };
-  // Valid UTF-8 decodes the same through Buffer (a BOM kept, as decodeBytes keeps it), ten times faster.
-  const text = isUtf8(bytes) ? bytes.toString('utf8') : decodeBytes(bytes).text;
-  const parsed = summarizeText(text, path, previous, counts);
+  const parsed = summarizeBytes(bytes, path, previous, decodeText, counts, sharedEndsNative);
   stats.parsedWhole += counts.whole;
   stats.parsedPartly += counts.partial;
   return parsed;
