@@ -3,7 +3,7 @@
 // its title became. Derived ids (outline positions, title slugs) shift when an item is inserted
 // above, so for them the title decides, in this order:
 //   1. written id present in both revisions;
-//   2. same derived id and the same normalised title;
+//   2. same derived id and the same normalised title (unless another derived item has it too);
 //   3. the same normalised title among the items still unpaired (same kind, document order), which
 //      follows an item whose outline number shifted;
 //   4. same derived id and a similar title (an edit in place: a typo fixed, a word added);
@@ -28,6 +28,20 @@ export interface RevisionMatch {
   matchedBy: Array<'id' | 'title' | undefined>;
 }
 
+/** Titles that more than one derived item of either revision has. */
+function repeatedTitles(previous: readonly RevisionItem[], next: readonly RevisionItem[]): Set<string> {
+  const repeated = new Set<string>();
+  for (const items of [previous, next]) {
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (!item.derived) continue;
+      if (seen.has(item.title)) repeated.add(item.title);
+      else seen.add(item.title);
+    }
+  }
+  return repeated;
+}
+
 export function matchRevisions(previous: readonly RevisionItem[], next: readonly RevisionItem[]): RevisionMatch {
   const previousOf = new Int32Array(next.length).fill(-1);
   const matchedBy: Array<'id' | 'title' | undefined> = new Array(next.length).fill(undefined);
@@ -48,11 +62,14 @@ export function matchRevisions(previous: readonly RevisionItem[], next: readonly
   const normalPrevious = (i: number): string => (previousNormal[i] ??= normalizeTitle(previous[i].title));
   const normalNext = (j: number): string => (nextNormal[j] ??= normalizeTitle(next[j].title));
 
+  // Derived items sharing a title with another are left to step 3, which keeps their order.
+  const repeated = repeatedTitles(previous, next);
   // 1 and 2: same id, written, or derived with an unchanged title.
   next.forEach((item, j) => {
     const i = previousById.get(item.id);
     if (i === undefined || taken[i]) return;
-    if (!item.derived || !previous[i].derived || previous[i].title === item.title || normalPrevious(i) === normalNext(j)) pair(j, i, 'id');
+    if (!item.derived || !previous[i].derived) pair(j, i, 'id');
+    else if ((previous[i].title === item.title || normalPrevious(i) === normalNext(j)) && !repeated.has(item.title)) pair(j, i, 'id');
   });
 
   // 3: unchanged titles whose derived id moved.
