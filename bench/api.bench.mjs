@@ -11,7 +11,7 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -94,6 +94,25 @@ async function seed(base, text) {
   return { token, items: document.items, uploadMs, flippable: flippable.map((item) => ({ id: item.id, status: item.status })) };
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs a load and adds the server's CPU milliseconds per answered request. */
+async function loadWithCpu(pid, options) {
+  const before = cpuSeconds(pid);
+  const result = await load(options);
+  result.cpuMs = ((cpuSeconds(pid) - before) * 1000) / Math.max(1, result.requests);
+  return result;
+}
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -129,11 +148,11 @@ async function measure(kind, databaseUrl, text) {
     // The first read builds the plan once; every later one is served from the parsed version.
     await call(url, 'GET', listPath, { token });
 
-    const list = await load({ url: `${url}${listPath}`, connections: 100, headers: { authorization } });
+    const list = await loadWithCpu(child.pid, { url: `${url}${listPath}`, connections: 100, headers: { authorization } });
 
     let next = 0;
     const state = new Map(flippable.map((item) => [item.id, item.status]));
-    const patch = await load({
+    const patch = await loadWithCpu(child.pid, {
       url,
       connections: 20,
       requests: [
@@ -154,7 +173,7 @@ async function measure(kind, databaseUrl, text) {
       ],
     });
 
-    const held = await load({ url: `${url}${listPath}`, connections: 500, headers: { authorization } });
+    const held = await loadWithCpu(child.pid, { url: `${url}${listPath}`, connections: 500, headers: { authorization } });
 
     // The changes are in the Markdown: the stored version counts the writes that landed.
     const summary = await call(url, 'GET', '/api/v1/projects/bench/documents/plan.md', { token });
@@ -171,6 +190,7 @@ function fmt(value, digits = 0) {
 
 async function main() {
   const text = generatePlan({ items: ITEMS, seed: 42 });
+  console.error(`machine: load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs (other work on the machine slows every number)`);
   console.error(`plan: ${ITEMS} generated items, ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MB; ${SECONDS} s per measurement`);
   const results = [];
   const notes = [];
@@ -206,9 +226,11 @@ async function main() {
     ['upload of the plan (ms)', ...results.map((r) => fmt(r.uploadMs))],
     ['list 50, 100 conn: req/s', ...results.map((r) => fmt(r.list.rps))],
     ['list 50, 100 conn: p50 / p95 / p99 (ms)', ...results.map((r) => `${fmt(r.list.p50)} / ${fmt(r.list.p95)} / ${fmt(r.list.p99)}`)],
+    ['list: server CPU per request (ms)', ...results.map((r) => fmt(r.list.cpuMs, 2))],
     ['status PATCH, 20 conn: req/s', ...results.map((r) => fmt(r.patch.rps))],
     ['status PATCH, 20 conn: p50 / p95 / p99 (ms)', ...results.map((r) => `${fmt(r.patch.p50)} / ${fmt(r.patch.p95)} / ${fmt(r.patch.p99)}`)],
     ['status PATCH: errors / non-2xx', ...results.map((r) => `${r.patch.errors} / ${r.patch.non2xx}`)],
+    ['status PATCH: server CPU per request (ms)', ...results.map((r) => fmt(r.patch.cpuMs, 2))],
     ['document version after the run', ...results.map((r) => String(r.version))],
     ['500 conn: requests answered', ...results.map((r) => String(r.held.requests))],
     ['500 conn: req/s', ...results.map((r) => fmt(r.held.rps))],

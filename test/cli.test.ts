@@ -85,7 +85,7 @@ describe('program', () => {
   it('shows a command help with `help <cmd>` and with --help', () => {
     const viaHelp = run(['help', 'lint']);
     expect(viaHelp.code).toBe(0);
-    expect(viaHelp.stdout).toContain('Usage: scrumdown lint [options] <files...>');
+    expect(viaHelp.stdout).toContain('Usage: scrumdown lint [options] [files...]');
     expect(viaHelp.stdout).toContain('sarif');
     expect(viaHelp.stdout).toContain('$ scrumdown lint');
     const viaFlag = run(['set', '--help']);

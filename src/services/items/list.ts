@@ -12,7 +12,7 @@ import { memoized } from '../documents/parsed.js';
 import type { ParsedDocument } from '../documents/parsed.js';
 import { projectDocuments } from '../documents/read.js';
 import { listItems, parseItemFilter } from '../items.js';
-import type { ItemRow } from '../items.js';
+import type { ItemFilter, ItemRow } from '../items.js';
 
 export const ITEM_SORT_KEYS = ['position', 'id', 'title', 'status', 'priority', 'points', 'hours', 'assignee', 'kind'] as const;
 export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
@@ -136,9 +136,7 @@ function sortRows(rows: ListedItem[], key: ItemSortKey, descending: boolean): Li
 }
 
 /** One document's matching rows for a filter (cached per version). */
-function documentRows(document: ParsedDocument, query: ItemListQuery, several: boolean): ListedItem[] {
-  const filter = parseItemFilter(query);
-  const needle = query.q?.trim().toLowerCase() ?? '';
+function documentRows(document: ParsedDocument, filter: ItemFilter, needle: string, several: boolean): ListedItem[] {
   const key = JSON.stringify(['list', filter, needle, several]);
   return memoized(document, key, () => {
     const rows: ListedItem[] = [];
@@ -152,7 +150,8 @@ function documentRows(document: ParsedDocument, query: ItemListQuery, several: b
 
 export async function listProjectItems(db: Kysely<Database>, projectId: string, query: ItemListQuery): Promise<ItemPage> {
   // Bad filter words, sort keys and cursors are refused before anything is read.
-  parseItemFilter(query);
+  const filter = parseItemFilter(query);
+  const needle = query.q?.trim().toLowerCase() ?? '';
   const sort = parseSort(query.sort);
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
@@ -179,11 +178,11 @@ export async function listProjectItems(db: Kysely<Database>, projectId: string, 
   let rows: ListedItem[];
   if (documents.length === 1) {
     const only = documents[0];
-    const key = JSON.stringify(['sorted', sort, parseItemFilter(query), query.q?.trim().toLowerCase() ?? '', several]);
-    rows = memoized(only, key, () => sortRows(documentRows(only, query, several), sort.key, sort.descending));
+    const key = JSON.stringify(['sorted', sort, filter, needle, several]);
+    rows = memoized(only, key, () => sortRows(documentRows(only, filter, needle, several), sort.key, sort.descending));
   } else {
     rows = sortRows(
-      documents.flatMap((document) => documentRows(document, query, several)),
+      documents.flatMap((document) => documentRows(document, filter, needle, several)),
       sort.key,
       sort.descending,
     );

@@ -29,7 +29,7 @@ Examples:
     .action(async (first: string | undefined, second: string | undefined, options: ShowOptions, command: Command) => {
       // With --project the only argument is the id.
       const [file, id] = options.project === undefined ? [first, second] : [undefined, second ?? first];
-      if (id === undefined) throw new ScrumdownError('invalid_argument', 'No item ID given: scrumdown show FILE ID (or show ID --project KEY).', {});
+      if (id === undefined) throw new ScrumdownError('invalid_argument', "missing required argument 'id': scrumdown show FILE ID, or scrumdown show ID --project KEY.", {});
       const [path] = await planFiles(file === undefined ? [] : [file], options);
       const { runShow } = await import('./run.js');
       await runShow(path, id, options, contextOf(command));
