@@ -62,8 +62,8 @@ function formatBurndown(report: BurndownReport, color: Palette): string[] {
   const last = burndown.days.length - 1;
   lines.push(
     '',
-    `Remaining ${sparkline(burndown.remaining)}  ${formatNumber(burndown.remaining[last])} ${unit} left (ideal ${formatNumber(burndown.ideal[last])})`,
-    `Burnup    ${sparkline(burnup.completed)}  ${formatNumber(burnup.completed[last])} of ${formatNumber(burnup.scope[last])} ${unit} done`,
+    `Remaining ${sparkline(burndown.remaining, 0)}  ${formatNumber(burndown.remaining[last])} ${unit} left (ideal ${formatNumber(burndown.ideal[last])})`,
+    `Burnup    ${sparkline(burnup.completed, 0)}  ${formatNumber(burnup.completed[last])} of ${formatNumber(burnup.scope[last])} ${unit} done`,
   );
   return lines;
 }

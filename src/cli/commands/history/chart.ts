@@ -11,10 +11,13 @@ export function blockBar(value: number, max: number, width = 30): string {
   return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 
-/** One character per value, from ▁ (the smallest) to █ (the largest); a flat series is all ▁. */
-export function sparkline(values: readonly number[]): string {
+/**
+ * One character per value, from ▁ (the smallest, or `floor` when given) to █ (the largest); a
+ * flat series is all ▁.
+ */
+export function sparkline(values: readonly number[], floor?: number): string {
   if (values.length === 0) return '';
-  let low = Infinity;
+  let low = floor ?? Infinity;
   let high = -Infinity;
   for (const value of values) {
     low = Math.min(low, value);

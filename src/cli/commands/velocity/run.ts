@@ -43,7 +43,7 @@ function formatVelocity(report: VelocityReport, color: Palette): string[] {
   lines.push(...table(rows, new Set(unit === 'items' ? [3] : [3, 4])));
   lines.push(
     '',
-    `${sparkline(velocity.periods.map((period) => period.value))}  average ${optionalNumber(velocity.average)}, median ${optionalNumber(velocity.median)} ${unit} per ${report.period}`,
+    `${sparkline(velocity.periods.map((period) => period.value), 0)}  average ${optionalNumber(velocity.average)}, median ${optionalNumber(velocity.median)} ${unit} per ${report.period}`,
   );
   if (unit !== 'items') lines.push(`Throughput: average ${optionalNumber(throughput.average)}, median ${optionalNumber(throughput.median)} items per ${report.period}`);
   if (report.undated.length > 0) lines.push(color.dim(`Left out (no dates in the heading): ${report.undated.join(', ')}`));
