@@ -23,5 +23,7 @@ export const REDACTED_KEYS = [
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const paths = [...REDACTED_KEYS, ...REDACTED_KEYS.map((key) => `*.${key}`), 'req.headers.authorization', 'req.headers.cookie'];
   const options = { level, base: { service: 'scrumdown' }, redact: { paths, censor: '[redacted]' }, timestamp: pino.stdTimeFunctions.isoTime };
-  return destination ? pino(options, destination) : pino(options);
+  // Asynchronous writes to stdout: under load, lines written while one write is pending go out
+  // together instead of one blocking write per request; pino flushes what is left at exit.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -92,11 +92,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logger.info({ signal }, 'shutting down');
       // A second signal while draining means "now".
       process.once(signal, () => process.exit(1));
+      // Logs are written asynchronously: flush them before the process ends.
+      const exit = (code: number) => logger.flush(() => process.exit(code));
       void close().then(
-        () => process.exit(0),
+        () => exit(0),
         (error: unknown) => {
           logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
+          exit(1);
         },
       );
     };
