@@ -12,11 +12,12 @@ import { itemRoutes } from './items/index.js';
 import { memberRoutes } from './members/index.js';
 import { meRoutes } from './me/index.js';
 import { projectRoutes } from './projects/index.js';
+import { reportRoutes } from './reports/index.js';
 import { sprintRoutes } from './sprints/index.js';
 import { standupRoutes } from './standups/index.js';
 import { tokenRoutes } from './tokens/index.js';
 import { velocityRoutes } from './velocity/index.js';
 
 export function apiRouters(config: ServerConfig): OpenAPIHono<AppEnv>[] {
-  return [authRoutes(config), meRoutes(), tokenRoutes(), inviteRoutes(), projectRoutes(), memberRoutes(), documentRoutes(), itemRoutes(), historyRoutes(), analysisRoutes(), sprintRoutes(), velocityRoutes(), standupRoutes()];
+  return [authRoutes(config), meRoutes(), tokenRoutes(), inviteRoutes(), projectRoutes(), memberRoutes(), documentRoutes(), itemRoutes(), historyRoutes(), analysisRoutes(), sprintRoutes(), velocityRoutes(), standupRoutes(), reportRoutes()];
 }

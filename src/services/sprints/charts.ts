@@ -113,10 +113,14 @@ export async function projectVelocity(db: Db, projectId: string, last = 7): Prom
   return { sprints, averageCompleted: mean(sprints.map((s) => s.completed)), averageCommitted: mean(sprints.map((s) => s.committed)) };
 }
 
-/** Every item of the project as a series, present from when its document came in. */
-export async function projectSeries(db: Db, projectId: string): Promise<ItemSeries[]> {
+/**
+ * Every item of the project as a series, present from when its document came in; with
+ * `existedBefore`, present from the start of time, so that work already done when the plan was
+ * uploaded does not count as completed in the upload's week (velocity, throughput).
+ */
+export async function projectSeries(db: Db, projectId: string, options: { existedBefore?: boolean } = {}): Promise<ItemSeries[]> {
   const facts = await loadItemFacts(db, projectId);
-  return [...facts.values()].map((fact) => itemSeries(fact, [{ start: fact.since, end: null }]));
+  return [...facts.values()].map((fact) => itemSeries(fact, [{ start: options.existedBefore ? 0 : fact.since, end: null }]));
 }
 
 export async function projectFlow(db: Db, projectId: string, range: { from: string; to: string }): Promise<CumulativeFlow> {
