@@ -3,7 +3,10 @@
 // viewers read.
 
 import { createRoute, z } from '@hono/zod-openapi';
+import { sendDigest, smtpConfigFromEnv } from '../../../services/digest/index.js';
+import { todayOf } from '../../../services/sprints/dates.js';
 import { createStandup, deleteStandup, standupFeed, updateStandup } from '../../../services/standups/index.js';
+import { ScrumdownError } from '../../../errors.js';
 import { currentUser, requireAuth } from '../../middleware/auth/index.js';
 import { currentProject, requireProjectRole } from '../../middleware/project-access/index.js';
 import { BEARER, createRouter, errorResponses, json, jsonBodyOf, ProjectParam } from '../../router.js';
@@ -86,6 +89,22 @@ export function standupRoutes() {
     async (c) => {
       await deleteStandup(c.get('services').db, { projectId: currentProject(c).project.id, actor: currentUser(c), id: c.req.valid('param').id });
       return c.body(null, 204);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'post', path: '/projects/{p}/standups/digest', tags: ['standups'], summary: "Mail the day's digest to the project's members over SMTP (owners)", security: BEARER,
+      middleware: [requireAuth(), requireProjectRole('owner')] as const,
+      request: { params: ProjectParam, query: z.object({ day: z.string().max(40).optional().openapi({ description: 'YYYY-MM-DD; default today.' }) }) },
+      responses: { 200: json(z.record(z.string(), z.unknown()).openapi('DigestSent'), 'Sent: recipients and what the server accepted.'), ...errorResponses(400, 401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const { db, clock } = c.get('services');
+      const smtp = smtpConfigFromEnv(process.env);
+      if (!smtp) throw new ScrumdownError('invalid_config', 'No SMTP server is configured: set SCRUMDOWN_SMTP_HOST and SCRUMDOWN_SMTP_FROM (see .env.example).', { variable: 'SCRUMDOWN_SMTP_HOST' });
+      const { project } = currentProject(c);
+      const result = await sendDigest(db, { id: project.id, name: project.name }, c.req.valid('query').day ?? todayOf(clock()), smtp);
+      return c.json(result as unknown as Record<string, unknown>, 200);
     },
   );
   return router;
