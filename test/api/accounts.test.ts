@@ -232,8 +232,10 @@ describeEachDatabase('accounts', (getHandle, suite) => {
       const [header, , signature] = victim.token.split('.');
       // The payload changed to claim the administrator's id, the signature kept.
       const tampered = `${header}.${b64({ use: 'access', sub: admin.id, iss: 'scrumdown', iat: now, exp: now + 900 })}.${signature}`;
-      // The signature changed in its last character.
-      const badSignature = victim.token.slice(0, -1) + (victim.token.endsWith('A') ? 'B' : 'A');
+      // The signature changed in one character. Not the last: its low bits are padding that
+      // base64url decoding drops, so changing only those would leave the same signature bytes.
+      const at = victim.token.length - 10;
+      const badSignature = victim.token.slice(0, at) + (victim.token[at] === 'A' ? 'B' : 'A') + victim.token.slice(at + 1);
       // alg:none, with and without a trailing signature.
       const unsigned = new UnsecuredJWT({ use: 'access' }).setSubject(admin.id).setIssuer('scrumdown').setIssuedAt(now).setExpirationTime(now + 900).encode();
       const noneWithSignature = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ use: 'access', sub: admin.id, iss: 'scrumdown', iat: now, exp: now + 900 })}.${signature}`;

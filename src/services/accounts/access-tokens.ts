@@ -37,7 +37,25 @@ export async function issueAccessToken(userId: string, secret: Uint8Array, now: 
     .sign(await keyOf(secret));
 }
 
+// A client sends the same token with every request for its 15 minutes; once its signature has
+// been checked, the answer cannot change before it expires. Tokens already verified (per secret)
+// are remembered, at most VERIFIED_LIMIT of them, oldest forgotten first.
+const VERIFIED_LIMIT = 10_000;
+const verified = new WeakMap<Uint8Array, Map<string, { userId: string; expiresAt: number }>>();
+
+function verifiedTokens(secret: Uint8Array): Map<string, { userId: string; expiresAt: number }> {
+  let tokens = verified.get(secret);
+  if (!tokens) {
+    tokens = new Map();
+    verified.set(secret, tokens);
+  }
+  return tokens;
+}
+
 export async function verifyAccessToken(token: string, secret: Uint8Array, now: Date): Promise<AccessClaims> {
+  const tokens = verifiedTokens(secret);
+  const known = tokens.get(token);
+  if (known && now.getTime() < known.expiresAt) return { userId: known.userId };
   try {
     const { payload } = await jwtVerify(token, await keyOf(secret), {
       algorithms: ['HS256'],
@@ -46,6 +64,8 @@ export async function verifyAccessToken(token: string, secret: Uint8Array, now: 
       requiredClaims: ['sub', 'exp', 'iat'],
     });
     if (payload.use !== TOKEN_USE || typeof payload.sub !== 'string') throw new Error('not an access token');
+    if (tokens.size >= VERIFIED_LIMIT) tokens.delete(tokens.keys().next().value!);
+    tokens.set(token, { userId: payload.sub, expiresAt: payload.exp! * 1000 });
     return { userId: payload.sub };
   } catch (error) {
     if (error instanceof errors.JWTExpired) {
