@@ -28,21 +28,45 @@ export interface RevisionMatch {
   matchedBy: Array<'id' | 'title' | undefined>;
 }
 
-/** Titles that more than one derived item of either revision has. */
-function repeatedTitles(previous: readonly RevisionItem[], next: readonly RevisionItem[]): Set<string> {
-  const repeated = new Set<string>();
-  for (const items of [previous, next]) {
-    const seen = new Set<string>();
-    for (const item of items) {
-      if (!item.derived) continue;
-      if (seen.has(item.title)) repeated.add(item.title);
-      else seen.add(item.title);
-    }
-  }
-  return repeated;
+/** What matching needs of a revision, computed once per revision (see MatchCache). */
+interface RevisionIndex {
+  byId: Map<string, number>;
+  /** Titles that more than one derived item of the revision has. */
+  repeated: Set<string>;
 }
 
-export function matchRevisions(previous: readonly RevisionItem[], next: readonly RevisionItem[]): RevisionMatch {
+/**
+ * Work kept between calls while a timeline is built: each revision is indexed once (it is the
+ * next revision of one call and the previous of the following one), and each item's title is
+ * normalised once (unchanged parts of a plan share their item objects across revisions).
+ */
+export interface MatchCache {
+  indexes: WeakMap<readonly RevisionItem[], RevisionIndex>;
+  normal: WeakMap<RevisionItem, string>;
+}
+
+export function newMatchCache(): MatchCache {
+  return { indexes: new WeakMap(), normal: new WeakMap() };
+}
+
+function indexOf(items: readonly RevisionItem[], cache: MatchCache): RevisionIndex {
+  let index = cache.indexes.get(items);
+  if (index) return index;
+  const byId = new Map<string, number>();
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  items.forEach((item, i) => {
+    if (!byId.has(item.id)) byId.set(item.id, i);
+    if (!item.derived) return;
+    if (seen.has(item.title)) repeated.add(item.title);
+    else seen.add(item.title);
+  });
+  index = { byId, repeated };
+  cache.indexes.set(items, index);
+  return index;
+}
+
+export function matchRevisions(previous: readonly RevisionItem[], next: readonly RevisionItem[], cache: MatchCache = newMatchCache()): RevisionMatch {
   const previousOf = new Int32Array(next.length).fill(-1);
   const matchedBy: Array<'id' | 'title' | undefined> = new Array(next.length).fill(undefined);
   const taken = new Uint8Array(previous.length);
@@ -52,24 +76,25 @@ export function matchRevisions(previous: readonly RevisionItem[], next: readonly
     taken[i] = 1;
   };
 
-  const previousById = new Map<string, number>();
-  previous.forEach((item, i) => {
-    if (!previousById.has(item.id)) previousById.set(item.id, i);
-  });
+  const { byId: previousById, repeated: repeatedBefore } = indexOf(previous, cache);
+  const repeatedAfter = indexOf(next, cache).repeated;
   // Titles are normalised only when needed: most items keep their id and their exact title.
-  const previousNormal: Array<string | undefined> = new Array(previous.length);
-  const nextNormal: Array<string | undefined> = new Array(next.length);
-  const normalPrevious = (i: number): string => (previousNormal[i] ??= normalizeTitle(previous[i].title));
-  const normalNext = (j: number): string => (nextNormal[j] ??= normalizeTitle(next[j].title));
+  const normal = (item: RevisionItem): string => {
+    let text = cache.normal.get(item);
+    if (text === undefined) cache.normal.set(item, (text = normalizeTitle(item.title)));
+    return text;
+  };
+  const normalPrevious = (i: number): string => normal(previous[i]);
+  const normalNext = (j: number): string => normal(next[j]);
 
   // Derived items sharing a title with another are left to step 3, which keeps their order.
-  const repeated = repeatedTitles(previous, next);
+  const repeated = (title: string): boolean => repeatedBefore.has(title) || repeatedAfter.has(title);
   // 1 and 2: same id, written, or derived with an unchanged title.
   next.forEach((item, j) => {
     const i = previousById.get(item.id);
     if (i === undefined || taken[i]) return;
     if (!item.derived || !previous[i].derived) pair(j, i, 'id');
-    else if ((previous[i].title === item.title || normalPrevious(i) === normalNext(j)) && !repeated.has(item.title)) pair(j, i, 'id');
+    else if ((previous[i].title === item.title || normalPrevious(i) === normalNext(j)) && !repeated(item.title)) pair(j, i, 'id');
   });
 
   // 3: unchanged titles whose derived id moved.

@@ -4,7 +4,8 @@
 // with the commits that came after it without reading the older ones again.
 
 import type { Plan } from '../model.js';
-import { matchRevisions } from './match.js';
+import { matchRevisions, newMatchCache } from './match.js';
+import type { MatchCache } from './match.js';
 import { summarizeRevision } from './revision.js';
 import type { EventOrigin, HistoryCommit, ItemTimeline, PlanRevision, RevisionItem, RevisionSnapshot, Timeline } from './types.js';
 
@@ -21,6 +22,8 @@ export interface TimelineState {
   last: { revision: PlanRevision; itemAt: number[] } | null;
   /** Position of each key's timeline; rebuilt from the timeline when absent (never serialised). */
   keys?: Map<string, number>;
+  /** Matching work kept between revisions (never serialised). */
+  matchCache?: MatchCache;
 }
 
 export function emptyTimeline(): TimelineState {
@@ -61,7 +64,7 @@ function advance(state: TimelineState, snapshot: RevisionSnapshot, keys: Map<str
 
   const next = revision.items;
   const itemAt = new Array<number>(next.length);
-  const match = last ? matchRevisions(last.revision.items, next) : null;
+  const match = last ? matchRevisions(last.revision.items, next, (state.matchCache ??= newMatchCache())) : null;
   const kept = new Uint8Array(last ? last.revision.items.length : 0);
 
   next.forEach((item, j) => {
