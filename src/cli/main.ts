@@ -23,6 +23,8 @@ import { registerServe } from './commands/serve/index.js';
 import { registerSet } from './commands/set/index.js';
 import { registerShow } from './commands/show/index.js';
 import { registerSprint } from './commands/sprint/index.js';
+import { registerStandup } from './commands/standup/index.js';
+import { registerReport } from './commands/report/index.js';
 import { registerStatus } from './commands/status/index.js';
 import { registerHistory } from './commands/history/index.js';
 import { registerBurndown } from './commands/burndown/index.js';
@@ -62,6 +64,8 @@ Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
   registerLint(program);
   registerSet(program);
   registerSprint(program);
+  registerStandup(program);
+  registerReport(program);
   registerHistory(program);
   registerBurndown(program);
   registerVelocity(program);

@@ -3,6 +3,7 @@
 
 import type { Command } from 'commander';
 import { contextOf, wholeNumber } from '../../context.js';
+import { registerSprintSubcommands } from './remote.js';
 
 export interface SprintOptions {
   json?: boolean;
@@ -10,7 +11,7 @@ export interface SprintOptions {
 }
 
 export function registerSprint(program: Command): void {
-  program
+  const sprint = program
     .command('sprint')
     .description('sprints found, committed vs capacity per sprint and role, velocity and a forecast (P50/P85/P95)')
     .argument('<file>', 'plan file (Markdown)')
@@ -24,10 +25,18 @@ remaining points need. Without --seed every run draws a new seed and prints it.
 
 Examples:
   $ scrumdown sprint plan.md
-  $ scrumdown sprint plan.md --seed 42 --json`,
+  $ scrumdown sprint plan.md --seed 42 --json
+
+Against a team server (see scrumdown login):
+  $ scrumdown sprint create --project shop --name "Sprint 4" --start 2026-11-23 --end 2026-12-04 --items T1,T2
+  $ scrumdown sprint start 4 --project shop
+  $ scrumdown sprint burndown 4 --project shop
+  $ scrumdown sprint show 4 --project shop
+  $ scrumdown sprint close 4 --project shop`,
     )
     .action(async (file: string, options: SprintOptions, command: Command) => {
       const { runSprint } = await import('./run.js');
       await runSprint(file, options, contextOf(command));
     });
+  registerSprintSubcommands(sprint);
 }
