@@ -64,17 +64,6 @@ function checkMood(mood: number | null | undefined): number | null | undefined {
   return mood;
 }
 
-type Row = Awaited<ReturnType<typeof selectRows>>[number];
-
-function selectRows(db: Db) {
-  return db
-    .selectFrom('standups')
-    .innerJoin('users', 'users.id', 'standups.user_id')
-    .selectAll('standups')
-    .select(['users.name as user_name', 'users.email as user_email'])
-    .execute();
-}
-
 function baseQuery(db: Db, projectId: string) {
   return db
     .selectFrom('standups')
@@ -83,6 +72,8 @@ function baseQuery(db: Db, projectId: string) {
     .select(['users.name as user_name', 'users.email as user_email'])
     .where('standups.project_id', '=', projectId);
 }
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
 function toView(row: Row): StandupView {
   return {
