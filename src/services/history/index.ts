@@ -15,4 +15,3 @@ export {
   type VelocityPeriod,
   type CycleTimeRequest,
 } from './report.js';
-export { writeNewFileAtomic } from './write.js';

@@ -2,7 +2,7 @@
 
 import { historyBurndown } from '../../../services/history/report.js';
 import type { BurndownReport } from '../../../services/history/report.js';
-import { writeNewFileAtomic } from '../../../services/history/write.js';
+import { writeFileAtomic } from '../../../services/plan-file.js';
 import type { CommandContext } from '../../context.js';
 import { formatNumber, print, printJson, table } from '../../output.js';
 import type { Palette } from '../../output.js';
@@ -16,7 +16,7 @@ export async function runBurndown(file: string, options: BurndownOptions, contex
   if (!loaded) return;
   const { history, plan } = loaded;
   const report = historyBurndown(history, plan, { from: options.from, to: options.to, sprint: options.sprint, measure: options.measure });
-  if (options.svg) await writeNewFileAtomic(options.svg, burndownSvg(report));
+  if (options.svg) await writeFileAtomic(options.svg, Buffer.from(burndownSvg(report), 'utf8'));
   if (options.json) {
     printJson('burndown', { ...report, svg: options.svg ?? null });
     return;

@@ -2,7 +2,7 @@
 
 import { historyCycleTime } from '../../../services/history/report.js';
 import type { CycleTimeReport } from '../../../engine/history/cycle-time.js';
-import { writeNewFileAtomic } from '../../../services/history/write.js';
+import { writeFileAtomic } from '../../../services/plan-file.js';
 import type { CommandContext } from '../../context.js';
 import { formatNumber, optionalNumber, print, printJson, table } from '../../output.js';
 import type { Palette } from '../../output.js';
@@ -15,7 +15,7 @@ export async function runCycleTime(file: string, options: CycleTimeOptions, cont
   const loaded = await historyOrCurrent(file, options, 'cycle-time', context);
   if (!loaded) return;
   const report = historyCycleTime(loaded.history, { from: options.from, to: options.to });
-  if (options.svg) await writeNewFileAtomic(options.svg, cycleTimeSvg(report));
+  if (options.svg) await writeFileAtomic(options.svg, Buffer.from(cycleTimeSvg(report), 'utf8'));
   if (options.json) {
     printJson('cycle-time', { ...report, svg: options.svg ?? null });
     return;

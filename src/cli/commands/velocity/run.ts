@@ -2,7 +2,7 @@
 
 import { historyVelocity } from '../../../services/history/report.js';
 import type { VelocityReport } from '../../../services/history/report.js';
-import { writeNewFileAtomic } from '../../../services/history/write.js';
+import { writeFileAtomic } from '../../../services/plan-file.js';
 import type { CommandContext } from '../../context.js';
 import { formatNumber, optionalNumber, print, printJson, table } from '../../output.js';
 import type { Palette } from '../../output.js';
@@ -15,7 +15,7 @@ export async function runVelocity(file: string, options: VelocityOptions, contex
   const loaded = await historyOrCurrent(file, options, 'velocity', context);
   if (!loaded) return;
   const report = historyVelocity(loaded.history, loaded.plan, options.period, options.measure);
-  if (options.svg) await writeNewFileAtomic(options.svg, velocitySvg(report));
+  if (options.svg) await writeFileAtomic(options.svg, Buffer.from(velocitySvg(report), 'utf8'));
   if (options.json) {
     printJson('velocity', { ...report, svg: options.svg ?? null });
     return;
