@@ -113,33 +113,8 @@ async function adminQuery(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
-/** A new database of the given kind, migrated unless told otherwise. */
-export async function createTestDatabase(kind: DatabaseKind, options: CreateOptions = {}): Promise<TestDatabase> {
-  const migrate = options.migrate ?? true;
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'scrumdown-test-sqlite-'));
-    const url = `sqlite:${join(dir, 'scrumdown.db')}`;
-    const handle = openDatabase(url);
-    if (migrate) await migrateToLatest(handle);
-    let dropped = false;
-    return {
-      kind,
-      url,
-      handle,
-      drop: async () => {
-        if (dropped) return;
-        dropped = true;
-        await handle.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const admin = await postgresAdminUrl();
-  const name = uniqueName();
-  await adminQuery(admin, `CREATE DATABASE ${name}`);
-  const url = withDatabase(admin, name);
-  const handle = openDatabase(url);
-  if (migrate) await migrateToLatest(handle);
+/** A test database whose drop closes the handle once, then removes what `remove` names. */
+function testDatabase(kind: DatabaseKind, url: string, handle: DatabaseHandle, remove: () => unknown): TestDatabase {
   let dropped = false;
   return {
     kind,
@@ -149,9 +124,28 @@ export async function createTestDatabase(kind: DatabaseKind, options: CreateOpti
       if (dropped) return;
       dropped = true;
       await handle.close();
-      await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await remove();
     },
   };
+}
+
+/** A new database of the given kind, migrated unless told otherwise. */
+export async function createTestDatabase(kind: DatabaseKind, options: CreateOptions = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'scrumdown-test-sqlite-'));
+    const url = `sqlite:${join(dir, 'scrumdown.db')}`;
+    const handle = openDatabase(url);
+    if (migrate) await migrateToLatest(handle);
+    return testDatabase(kind, url, handle, () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const admin = await postgresAdminUrl();
+  const name = uniqueName();
+  await adminQuery(admin, `CREATE DATABASE ${name}`);
+  const url = withDatabase(admin, name);
+  const handle = openDatabase(url);
+  if (migrate) await migrateToLatest(handle);
+  return testDatabase(kind, url, handle, () => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 /**

@@ -41,15 +41,7 @@ const subtaskSchema = z.looseObject({
   dependencies: z.array(dependency).nullish(),
 });
 
-const taskSchema = z.looseObject({
-  id,
-  title: z.string(),
-  description: text,
-  details: text,
-  testStrategy: text,
-  status: z.string().nullish(),
-  priority: z.string().nullish(),
-  dependencies: z.array(dependency).nullish(),
+const taskSchema = subtaskSchema.extend({
   subtasks: z.array(subtaskSchema).nullish(),
 });
 
