@@ -96,8 +96,7 @@ export function showItem(plan: Plan, index: PlanIndex, wanted: string): ItemDeta
     if (other.id !== item.id && other.deps.some((dep) => dep.ids.includes(item.id))) dependents.push(ref(other));
   }
 
-  const unblocks: string[] = [];
-  for (const [id, waits] of graph.edges) if (waits.includes(item.id)) unblocks.push(id);
+  const unblocks = graph.dependents(item.id);
   const position = graph.critical.path.indexOf(item.id);
   const section = plan.sections.find((candidate) => candidate.id === item.section);
   const parent = item.parent === null ? undefined : index.byId.get(item.parent);

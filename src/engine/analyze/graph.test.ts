@@ -86,6 +86,10 @@ describe('dependencyGraph: inherited and group dependencies', () => {
     // U1's own references (its phase, itself) are dropped; it inherits the phase's.
     expect(g.edges.get('U1')).toEqual(['F1', 'F2']);
     expect(g.edges.get('U2')).toEqual(['U1', 'F1', 'F2']);
+    expect(g.dependents('F1')).toEqual(['U1', 'U2']);
+    expect(g.dependents('U1')).toEqual(['U2']);
+    expect(g.dependents('U2')).toEqual([]);
+    expect(g.dependents('P1')).toEqual([]);
     expect(g.ready).toEqual(['F2']);
     expect(g.blocked).toEqual(['U1', 'U2']);
     expect(g.waves).toEqual([['F2'], ['U1'], ['U2']]);
@@ -111,6 +115,8 @@ describe('dependencyGraph: inherited and group dependencies', () => {
     const g = dependencyGraph(plan, index);
     expect(g.edges.get('B')).toEqual(['A']);
     expect(g.edges.get('C')).toEqual(['ICE']);
+    expect(g.dependents('ICE')).toEqual(['C']);
+    expect(g.dependents('A')).toEqual(['B']);
     expect(g.ready).toEqual(['B']);
     expect(g.blocked).toEqual(['C']);
     expect(g.waves).toEqual([['B']]);
@@ -247,6 +253,8 @@ describe('properties on random plans', () => {
           if (g.blocked.includes(id) !== isBlocked) return false;
           if (deps.includes(id)) return false;
           for (const d of deps) if (!g.nodes.includes(d)) return false;
+          const waiting = g.nodes.filter((other) => (g.edges.get(other) ?? []).includes(id));
+          if (g.dependents(id).join() !== waiting.join()) return false;
         }
         if (g.order.length !== g.nodes.length || new Set(g.order).size !== g.order.length) return false;
         const inCycle = new Set<string>();

@@ -21,6 +21,10 @@ export interface DependencyGraph {
    *  Each list is made when read (groups can make the whole map N²/2 ids): read the ones you
    *  need, and do not expect the same array twice. Read-only. */
   edges: Map<string, string[]>;
+  /** The actionable ids whose `edges` list holds `id`, in document order: the reverse of
+   *  `edges` for one item, in time linear in the plan (walking `edges` would expand every
+   *  group). Empty for an id that is not actionable. */
+  dependents(id: string): string[];
   /** Actionable, todo or in progress, and every dependency done or cancelled. */
   ready: string[];
   /** Marked blocked, or open with an unfinished dependency. */
@@ -89,7 +93,8 @@ export function dependencyGraph(plan: Plan, index: PlanIndex): DependencyGraph {
   const { order, topo, topoLen, cut } = topologicalOrder(s, g, comp, compSize);
   const critical = criticalPath(s, g, topo, topoLen, cut, open);
   const waves = parallelWaves(s, g, topo, topoLen, cut, comp, compSize, closed, open);
-  return { nodes, edges, ready, blocked, waves, order, critical, cycles };
+  const dependents = (id: string): string[] => edges.dependentsOf(id);
+  return { nodes, edges, dependents, ready, blocked, waves, order, critical, cycles };
 }
 
 /**
@@ -150,6 +155,30 @@ class WaitsFor extends Map<string, string[]> {
       }
     }
     return waits;
+  }
+
+  /**
+   * The actionable items whose list holds item `id`. Item `i`'s list holds `t` when a holder on
+   * `i`'s chain (itself or an ancestor) writes a dependency on `t` or on an ancestor of `t`
+   * (an ancestor stands for `t` only when `t` is not shelved). So: mark those dependency
+   * targets, then every holder writing one, then the actionable items under each such holder.
+   */
+  dependentsOf(id: string): string[] {
+    const t = this.positionOf(id);
+    if (t < 0) return [];
+    const s = this.structure;
+    const target = new Uint8Array(s.n);
+    target[t] = 1;
+    if (!s.shelved[t]) for (let p = s.parent[t]; p >= 0 && !target[p]; p = s.parent[p]) target[p] = 1;
+    const waiting = new Uint8Array(s.n);
+    for (let h = 0; h < s.n; h++) {
+      let covers = false;
+      for (let e = s.depStart[h]; !covers && e < s.depStart[h + 1]; e++) covers = target[s.depList[e]] === 1;
+      if (covers) for (let a = s.firstAct[h]; a < s.endAct[h]; a++) waiting[s.actList[a]] = 1;
+    }
+    const out: string[] = [];
+    for (let i = 0; i < s.n; i++) if (waiting[i]) out.push(s.items[i].id);
+    return out;
   }
 
   override get size(): number {
