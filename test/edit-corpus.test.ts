@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../src/engine/build.js';
-import { applyEdits, setStatus, type TextEdit } from '../src/engine/edit/index.js';
-import { indexPlan, type Item, type PlanIndex, type Status } from '../src/engine/model.js';
+import { applyEdits, setStatus } from '../src/engine/edit/index.js';
+import { indexPlan, type Item, type Status } from '../src/engine/model.js';
 import { isScrumdownError } from '../src/errors.js';
 import { ancestorsOf, expectOnlySpansChanged } from '../src/engine/edit/testing.js';
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ProjectView } from '../../src/services/projects/index.js';
+import type { MonthlyReport, WeeklyReport } from '../../src/services/reports/model.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createRoleUsers, createTestApp, projectWithRoles } from '../support/factories.js';
 import type { RoleUsers, TestApp } from '../support/factories.js';
@@ -76,11 +77,11 @@ describeEachDatabase('reports API', (getHandle) => {
   });
 
   it('weekly: entries, participation, completed work, old blockers and mood per person and team', async () => {
-    const { report } = await (await get('/reports/weekly?week=2026-W47')).json();
+    const { report } = (await (await get('/reports/weekly?week=2026-W47')).json()) as { report: WeeklyReport };
     expect(report).toMatchObject({ week: '2026-W47', from: '2026-11-16', to: '2026-11-22' });
     // 5 entries of 3 people over 5 days; TASK-201 (5) and TASK-202 (3) done; moods 4 2 5 3 3.
     expect(report.team).toEqual({ entries: 5, participation: 0.33, itemsCompleted: 2, pointsCompleted: 8, averageMood: 3.4, blockersOpenOverTwoDays: 1 });
-    expect(report.people.map((p: Record<string, unknown>) => [p.name, p.entries, p.participation, p.itemsCompleted, p.pointsCompleted, p.averageMood])).toEqual([
+    expect(report.people.map((p) => [p.name, p.entries, p.participation, p.itemsCompleted, p.pointsCompleted, p.averageMood])).toEqual([
       ['Max Member', 3, 0.6, 1, 5, 4],
       ['Olga Owner', 1, 0.2, 0, 0, 3],
       ['Otto Other', 1, 0.2, 1, 3, 2],
@@ -90,7 +91,7 @@ describeEachDatabase('reports API', (getHandle) => {
   });
 
   it('monthly: a row per week, velocity, throughput, cycle time, top blockers, sprint outcomes', async () => {
-    const { report } = await (await get('/reports/monthly?month=2026-11')).json();
+    const { report } = (await (await get('/reports/monthly?month=2026-11')).json()) as { report: MonthlyReport };
     expect(report.weeks.map((w: { week: string }) => w.week)).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49']);
     const w47 = report.weeks[3];
     // TASK-201 in progress from the upload (9th, 10:00) to done (18th, 10:00): 9 days; TASK-202: 1 day.
@@ -103,7 +104,7 @@ describeEachDatabase('reports API', (getHandle) => {
   });
 
   it('the weekly exports carry the same numbers: JSON, CSV, PDF text, Markdown, HTML', async () => {
-    const { report } = await (await get('/reports/weekly?week=2026-W47&format=json')).json();
+    const { report } = (await (await get('/reports/weekly?week=2026-W47&format=json')).json()) as { report: WeeklyReport };
     const csvResponse = await get('/reports/weekly?week=2026-W47&format=csv');
     expect(csvResponse.headers.get('content-type')).toMatch(/^text\/csv/);
     const csv = await csvResponse.text();
@@ -112,7 +113,7 @@ describeEachDatabase('reports API', (getHandle) => {
     expect(team[1]).toEqual([report.team.entries, '33%', report.team.itemsCompleted, report.team.pointsCompleted, report.team.averageMood, report.team.blockersOpenOverTwoDays].map(String));
     const people = csvBlock(csv, 'People');
     expect(people.slice(1).map((row) => [row[0], Number(row[1]), Number(row[3]), Number(row[4])])).toEqual(
-      report.people.map((p: Record<string, unknown>) => [p.name, p.entries, p.itemsCompleted, p.pointsCompleted]),
+      report.people.map((p) => [p.name, p.entries, p.itemsCompleted, p.pointsCompleted]),
     );
 
     const pdfResponse = await get('/reports/weekly?week=2026-W47&format=pdf');
@@ -134,12 +135,12 @@ describeEachDatabase('reports API', (getHandle) => {
   });
 
   it('the monthly exports carry the same numbers', async () => {
-    const { report } = await (await get('/reports/monthly?month=2026-11')).json();
+    const { report } = (await (await get('/reports/monthly?month=2026-11')).json()) as { report: MonthlyReport };
     const csv = await (await get('/reports/monthly?month=2026-11&format=csv')).text();
     const month = csvBlock(csv, 'Month');
     expect(month[1]).toEqual([report.totals.velocity, report.totals.throughput, report.totals.cycleTimeMedian, report.totals.cycleTimeP85, report.totals.entries].map(String));
     const weeks = csvBlock(csv, 'Weeks');
-    expect(weeks.slice(1).map((row) => [row[0], Number(row[5]), Number(row[6])])).toEqual(report.weeks.map((w: Record<string, unknown>) => [w.week, w.pointsCompleted, w.itemsCompleted]));
+    expect(weeks.slice(1).map((row) => [row[0], Number(row[5]), Number(row[6])])).toEqual(report.weeks.map((w) => [w.week, w.pointsCompleted, w.itemsCompleted]));
     const text = pdfText(new Uint8Array(await (await get('/reports/monthly?month=2026-11&format=pdf')).arrayBuffer()), 'monthly');
     expect(text).toContain('Monthly report 2026-11');
     expect(text).toMatch(/\b8\s+2\s+5\s+9\s+5\b/);

@@ -70,12 +70,12 @@ export function createTestApp(handle: DatabaseHandle, overrides: Partial<ServerC
     request: async (method, path, options = {}) => {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-      let body: BodyInit | undefined;
+      let body: RequestInit['body'];
       if (options.json !== undefined) {
         headers['content-type'] ??= 'application/json';
         body = JSON.stringify(options.json);
       } else if (options.body !== undefined) {
-        body = options.body as BodyInit;
+        body = options.body as RequestInit['body'];
       }
       const response = await app.request(path, { method, headers, body });
       const text = await response.text();

@@ -51,7 +51,7 @@ export function statuses(anonymous: number, nonMember: number, viewer: number, m
 }
 
 function fill(path: string, vars: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`The role-matrix path ${path} names {${name}}, which neither the fixture nor setup provides.`);
     return encodeURIComponent(value);
