@@ -124,7 +124,6 @@ export async function createUser(t: TestApp, options: UserOptions = {}): Promise
     name,
     password_hash: await passwordHash,
     is_admin: options.admin ? 1 : 0,
-    failed_logins: 0,
     locked_until: null,
     created_at: at,
     updated_at: at,
