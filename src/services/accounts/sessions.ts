@@ -129,7 +129,7 @@ function locked(until: string, now: Date): ScrumdownError {
   const retryAfterSeconds = Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000));
   return new ScrumdownError(
     'account_locked',
-    `This account is locked after ${MAX_FAILED_LOGINS} wrong passwords until ${until}. Try again then.`,
+    `This account is locked after ${MAX_FAILED_LOGINS} wrong passwords within ${LOCK_MINUTES} minutes, until ${until}. Try again then.`,
     { lockedUntil: until, retryAfterSeconds },
   );
 }
