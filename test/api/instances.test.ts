@@ -66,7 +66,7 @@ const title = postgres.skipReason ? `two server processes on one PostgreSQL [ski
 
   it('shares the per-client rate limit: requests split over both hit 429 with Retry-After at the combined limit', async () => {
     const { accessToken: token } = await register(a, 'rate@example.test', '203.0.113.10');
-    await awayFromWindowEnd(15);
+    await awayFromWindowEnd(5);
     const statuses: number[] = [];
     let refused: Answer | undefined;
     for (let request = 1; request <= RATE_LIMIT + 2; request++) {
