@@ -1,5 +1,6 @@
-// Runs the app on a real socket: opens and migrates the database, listens, and shuts down in
-// order on SIGTERM/SIGINT (stop accepting, finish requests in flight, close the database).
+// Runs the app on a real socket: opens and migrates the database, listens, runs the daily digest
+// schedule when one is configured, and shuts down in order on SIGTERM/SIGINT (stop the schedule,
+// stop accepting, finish requests in flight, close the database).
 
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
@@ -8,6 +9,8 @@ import type { DestinationStream, Logger } from 'pino';
 import type { ServerConfig } from '../config/config.js';
 import { ScrumdownError } from '../errors.js';
 import { systemClock } from '../services/clock.js';
+import { startDigestSchedule } from '../services/digest/schedule.js';
+import type { DigestSchedule } from '../services/digest/schedule.js';
 import type { Clock } from '../services/clock.js';
 import { migrateToLatest, openDatabase } from '../store/database.js';
 import type { DatabaseHandle } from '../store/database.js';
@@ -33,6 +36,8 @@ export interface RunningServer {
   app: ScrumdownApp;
   database: DatabaseHandle;
   logger: Logger;
+  /** The daily digest schedule, when one is configured. */
+  digest: DigestSchedule | undefined;
   /** Stops listening, waits for requests in flight, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -43,8 +48,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const { applied } = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
+  const clock = options.clock ?? systemClock;
   const metrics = createMetrics(database.db, { defaultMetrics: true });
-  const app = createApp({ db: database, config, clock: options.clock ?? systemClock, logger }, { metrics });
+  const app = createApp({ db: database, config, clock, logger }, { metrics });
 
   let server: ServerType;
   try {
@@ -66,10 +72,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   logger.info({ url, database: database.display, secretSource: config.jwtSecretSource, signup: config.signup }, 'server listening');
+  const digest = config.digest ? startDigestSchedule({ db: database.db, clock, logger, settings: config.digest }) : undefined;
+  if (config.digest) logger.info({ at: config.digest.at, timeZone: config.digest.timeZone }, 'standup digest scheduled');
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      await digest?.stop();
       await new Promise<void>((resolve) => {
         // Idle keep-alive connections would hold close() open until they time out: close them
         // now, and each connection still busy as soon as its request is answered.
@@ -106,7 +115,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     process.once('SIGINT', stop);
   }
 
-  return { url, app, database, logger, close };
+  return { url, app, database, logger, digest, close };
 }
 
 function listen(app: ScrumdownApp, config: ServerConfig): Promise<ServerType> {

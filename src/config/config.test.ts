@@ -99,6 +99,28 @@ describe('checkConfig', () => {
     expect(problems.join('\n')).not.toContain('topsecret');
   });
 
+  it('schedules the daily digest at HH:MM in a time zone (UTC by default), with the SMTP server it needs', () => {
+    const smtp = { SCRUMDOWN_SMTP_HOST: 'mail.example.test', SCRUMDOWN_SMTP_FROM: 'standups@example.test', SCRUMDOWN_SMTP_USER: 'u', SCRUMDOWN_SMTP_PASSWORD: 'mail-secret' };
+    expect(checkConfig({}, {}).digest).toBeUndefined();
+    expect(checkConfig({}, { ...smtp, SCRUMDOWN_DIGEST_AT: '09:30' }).digest).toEqual({
+      at: '09:30',
+      timeZone: 'UTC',
+      smtp: { host: 'mail.example.test', port: 587, secure: false, user: 'u', password: 'mail-secret', from: 'standups@example.test' },
+    });
+    expect(checkConfig({}, { ...smtp, SCRUMDOWN_DIGEST_AT: '23:59', SCRUMDOWN_DIGEST_TIME_ZONE: 'Europe/Berlin' }).digest).toMatchObject({ at: '23:59', timeZone: 'Europe/Berlin' });
+  });
+
+  it('names a bad digest time, time zone or missing SMTP server, one line each', () => {
+    const problems = problemsOf(() => checkConfig({}, { SCRUMDOWN_DIGEST_AT: '9.30', SCRUMDOWN_DIGEST_TIME_ZONE: 'Mars/Olympus' }));
+    expect(problems).toEqual([
+      'SCRUMDOWN_DIGEST_TIME_ZONE="Mars/Olympus" is not a time zone: give an IANA name such as UTC, Europe/Berlin or America/New_York.',
+      'SCRUMDOWN_DIGEST_AT="9.30" is not a time of day: give HH:MM on the 24-hour clock, e.g. 09:30 (empty: no daily digest).',
+      'SCRUMDOWN_DIGEST_AT is set but SCRUMDOWN_SMTP_HOST is not: the daily digest needs an SMTP server (SCRUMDOWN_SMTP_HOST and SCRUMDOWN_SMTP_FROM).',
+    ]);
+    expect(problemsOf(() => checkConfig({}, { SCRUMDOWN_DIGEST_AT: '24:00', SCRUMDOWN_SMTP_HOST: 'mail', SCRUMDOWN_SMTP_FROM: 'a@b.test' }))).toHaveLength(1);
+    expect(problemsOf(() => checkConfig({}, { SCRUMDOWN_DIGEST_AT: '07:00', SCRUMDOWN_SMTP_HOST: 'mail', SCRUMDOWN_SMTP_FROM: 'a@b.test', SCRUMDOWN_SMTP_PORT: 'x' }))[0]).toMatch(/^SCRUMDOWN_SMTP_PORT must be/);
+  });
+
   it('needs a shared secret with PostgreSQL even outside production', () => {
     expect(problemsOf(() => checkConfig({}, { SCRUMDOWN_DATABASE_URL: 'postgres://u:p@h/db' }))[0]).toMatch(/^SCRUMDOWN_JWT_SECRET is not set: with PostgreSQL/);
     expect(checkConfig({}, { SCRUMDOWN_DATABASE_URL: 'postgres://u:p@h/db', SCRUMDOWN_JWT_SECRET: 'dev' }).database.dialect).toBe('postgres');

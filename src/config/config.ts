@@ -4,6 +4,8 @@
 // (jwt-secret.ts) because in embedded mode it lives in a file beside the database.
 
 import { ScrumdownError } from '../errors.js';
+import { smtpConfigFromEnv } from '../services/digest/smtp-config.js';
+import type { SmtpConfig } from '../services/digest/smtp-config.js';
 import { parseDatabaseUrl, redactUrl } from '../store/database.js';
 import type { DatabaseLocation } from '../store/database.js';
 
@@ -43,6 +45,17 @@ export interface ServerConfig {
   refreshTokenSeconds: number;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Undefined when SCRUMDOWN_DIGEST_AT is not set: no scheduled digest. */
+  digest: DigestSettings | undefined;
+}
+
+/** The daily standup digest: at what time of day, in which time zone, through which SMTP server. */
+export interface DigestSettings {
+  /** HH:MM, 24-hour clock. */
+  at: string;
+  /** An IANA time zone name, e.g. Europe/Berlin. */
+  timeZone: string;
+  smtp: SmtpConfig;
 }
 
 /** Command-line flags of `scrumdown serve`; each has an environment variable. */
@@ -121,6 +134,8 @@ export function checkConfig(flags: ConfigFlags, env: Environment): CheckedConfig
     else problems.push(`SCRUMDOWN_PUBLIC_URL="${publicText}" is not an http(s) URL: give e.g. https://plans.example.com.`);
   }
 
+  const digest = digestSettings(env, problems);
+
   const secretText = env.SCRUMDOWN_JWT_SECRET === undefined || env.SCRUMDOWN_JWT_SECRET === '' ? undefined : env.SCRUMDOWN_JWT_SECRET;
   if (production) {
     if (secretText === undefined) {
@@ -155,7 +170,32 @@ export function checkConfig(flags: ConfigFlags, env: Environment): CheckedConfig
     accessTokenSeconds: 15 * 60,
     refreshTokenSeconds: 30 * 24 * 60 * 60,
     bodyLimitBytes: 10 * 1024 * 1024,
+    digest,
   };
+}
+
+function digestSettings(env: Environment, problems: string[]): DigestSettings | undefined {
+  const zoneText = (env.SCRUMDOWN_DIGEST_TIME_ZONE ?? '').trim();
+  const timeZone = zoneText === '' ? 'UTC' : zoneText;
+  let zoneOk = true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    zoneOk = false;
+    problems.push(`SCRUMDOWN_DIGEST_TIME_ZONE="${zoneText}" is not a time zone: give an IANA name such as UTC, Europe/Berlin or America/New_York.`);
+  }
+  const at = (env.SCRUMDOWN_DIGEST_AT ?? '').trim();
+  if (at === '') return undefined;
+  const atOk = /^([01]\d|2[0-3]):[0-5]\d$/.test(at);
+  if (!atOk) problems.push(`SCRUMDOWN_DIGEST_AT="${env.SCRUMDOWN_DIGEST_AT}" is not a time of day: give HH:MM on the 24-hour clock, e.g. 09:30 (empty: no daily digest).`);
+  let smtp: SmtpConfig | undefined;
+  try {
+    smtp = smtpConfigFromEnv(env);
+    if (!smtp) problems.push('SCRUMDOWN_DIGEST_AT is set but SCRUMDOWN_SMTP_HOST is not: the daily digest needs an SMTP server (SCRUMDOWN_SMTP_HOST and SCRUMDOWN_SMTP_FROM).');
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  return atOk && zoneOk && smtp ? { at, timeZone, smtp } : undefined;
 }
 
 function flagName(variable: string): string {

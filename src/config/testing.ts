@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     accessTokenSeconds: 900,
     refreshTokenSeconds: 30 * 24 * 3600,
     bodyLimitBytes: 10 * 1024 * 1024,
+    digest: undefined,
     ...overrides,
   };
 }

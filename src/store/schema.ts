@@ -15,7 +15,6 @@ export interface UsersTable {
   name: string;
   password_hash: string; // argon2id PHC string
   is_admin: Flag;
-  failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -139,6 +138,29 @@ export interface RateLimitsTable {
   count: number;
 }
 
+/** One sign-in attempt that was not (yet) a success; the lockout counts those of the last 15 minutes. */
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  user_id: string;
+  at: Timestamp;
+}
+
+export type DigestRunStatus = 'sending' | 'sent' | 'failed';
+
+/** The scheduled digest of one project on one day; the key lets only one instance send it. */
+export interface DigestRunsTable {
+  project_id: string;
+  /** YYYY-MM-DD in the configured time zone. */
+  day: string;
+  status: DigestRunStatus;
+  attempts: number;
+  /** When the current (or last) attempt began; a `sending` claim this old is taken over. */
+  claimed_at: Timestamp;
+  sent_at: Timestamp | null;
+  /** Why the last attempt failed, as logged. */
+  error: string | null;
+}
+
 export type SprintState = 'planned' | 'active' | 'closed';
 
 export interface SprintsTable {
@@ -227,6 +249,8 @@ export interface Database {
   items: ItemsTable;
   item_history: ItemHistoryTable;
   rate_limits: RateLimitsTable;
+  sign_in_failures: SignInFailuresTable;
+  digest_runs: DigestRunsTable;
   sprints: SprintsTable;
   sprint_items: SprintItemsTable;
   sprint_capacity: SprintCapacityTable;

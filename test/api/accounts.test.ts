@@ -106,8 +106,43 @@ describeEachDatabase('accounts', (getHandle, suite) => {
     expect(stillLocked.headers.get('retry-after')).toBe('60');
     t.clock.advance(60_000);
     expect((await login(user.email, TEST_PASSWORD)).status).toBe(200);
-    const row = await getHandle().db.selectFrom('users').select(['failed_logins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ failed_logins: 0, locked_until: null });
+    const row = await getHandle().db.selectFrom('users').select(['locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ locked_until: null });
+    expect(await getHandle().db.selectFrom('sign_in_failures').selectAll().where('user_id', '=', user.id).execute()).toEqual([]);
+  });
+
+  it('counts wrong passwords within a rolling 15 minutes: older ones no longer count', async () => {
+    const user = await createUser(t);
+    t.clock.set('2026-11-22T10:00:00.000Z');
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect((await login(user.email, `wrong ${attempt}`)).status).toBe(401);
+      t.clock.advance(60_000);
+    }
+    // 10:15:00: the failure of 10:00 is 15 minutes old and has left the window; three remain.
+    t.clock.set('2026-11-22T10:15:00.000Z');
+    expect((await login(user.email, 'wrong 5')).status).toBe(401);
+    // 10:16:30: the one of 10:01 has left too; 10:02, 10:03, 10:15 and this one make four.
+    t.clock.set('2026-11-22T10:16:30.000Z');
+    expect((await login(user.email, 'wrong 6')).status).toBe(401);
+    t.clock.set('2026-11-22T10:16:40.000Z');
+    expect((await login(user.email, 'wrong 7')).status).toBe(401);
+    // Five within 15 minutes (10:02, 10:03, 10:15, 10:16:30, 10:16:40): locked for 15 minutes.
+    const locked = await login(user.email, TEST_PASSWORD);
+    expect(locked.status).toBe(423);
+    expect(locked.body.error.details.lockedUntil).toBe('2026-11-22T10:31:40.000Z');
+    expect(locked.headers.get('retry-after')).toBe('900');
+    t.clock.set('2026-11-22T10:31:40.000Z');
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('does not lock an account whose wrong passwords are spread over more than 15 minutes', async () => {
+    const user = await createUser(t);
+    t.clock.set('2026-11-22T12:00:00.000Z');
+    for (let attempt = 1; attempt <= 12; attempt++) {
+      expect((await login(user.email, `wrong ${attempt}`)).status, `attempt ${attempt}`).toBe(401);
+      t.clock.advance(4 * 60_000);
+    }
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(200);
   });
 
   it('forgets earlier wrong passwords after a successful sign-in', async () => {

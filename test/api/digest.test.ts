@@ -2,56 +2,28 @@
 // with the day's entries and the blockers still open, on SQLite and PostgreSQL.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import type { ProjectView } from '../../src/services/projects/index.js';
 import { smtpConfigFromEnv } from '../../src/services/digest/index.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createRoleUsers, createTestApp, projectWithRoles } from '../support/factories.js';
 import type { RoleUsers, TestApp } from '../support/factories.js';
+import { SMTP_PASSWORD, SMTP_USER, startSmtpServer } from '../support/smtp-server.js';
+import type { TestSmtpServer } from '../support/smtp-server.js';
 import { base } from './plans.js';
 
-interface Received {
-  from: string;
-  to: string[];
-  data: string;
-  user?: string;
-}
-
-const received: Received[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onAuth(auth, _session, callback) {
-    if (auth.username === 'digest' && auth.password === 's3cret') callback(null, { user: auth.username });
-    else callback(new Error('Invalid username or password'));
-  },
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      received.push({
-        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-        to: session.envelope.rcptTo.map((r) => r.address),
-        data: Buffer.concat(chunks).toString('utf8'),
-        user: typeof session.user === 'string' ? session.user : undefined,
-      });
-      callback();
-    });
-  },
-});
+let server: TestSmtpServer;
 const saved: Record<string, string | undefined> = {};
 const VARIABLES = ['SCRUMDOWN_SMTP_HOST', 'SCRUMDOWN_SMTP_PORT', 'SCRUMDOWN_SMTP_SECURE', 'SCRUMDOWN_SMTP_USER', 'SCRUMDOWN_SMTP_PASSWORD', 'SCRUMDOWN_SMTP_FROM'];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server = await startSmtpServer();
   for (const name of VARIABLES) saved[name] = process.env[name];
   Object.assign(process.env, {
     SCRUMDOWN_SMTP_HOST: '127.0.0.1',
-    SCRUMDOWN_SMTP_PORT: String((server.server.address() as AddressInfo).port),
+    SCRUMDOWN_SMTP_PORT: String(server.port),
     SCRUMDOWN_SMTP_SECURE: 'false',
-    SCRUMDOWN_SMTP_USER: 'digest',
-    SCRUMDOWN_SMTP_PASSWORD: 's3cret',
+    SCRUMDOWN_SMTP_USER: SMTP_USER,
+    SCRUMDOWN_SMTP_PASSWORD: SMTP_PASSWORD,
     SCRUMDOWN_SMTP_FROM: 'scrumdown <standups@example.test>',
   });
 });
@@ -60,7 +32,7 @@ afterAll(async () => {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 it('reads the SMTP settings and names a bad one', () => {
@@ -92,14 +64,14 @@ describeEachDatabase('daily digest over SMTP', (getHandle) => {
 
   it('sends the day to every member, and only owners may send it', async () => {
     expect((await t.request('POST', `${base(project)}/standups/digest`, { token: tokens.member })).status).toBe(403);
-    const before = received.length;
+    const before = server.received.length;
     const response = await t.request('POST', `${base(project)}/standups/digest?day=2026-11-18`, { token: tokens.owner });
     expect(response.status, response.text).toBe(200);
     const emails = [users.member.email, users.other.email, users.owner.email, users.viewer.email].sort();
     expect(response.body.recipients).toEqual(emails);
     expect(response.body.accepted.sort()).toEqual(emails);
-    expect(received.length).toBe(before + 1);
-    const mail = received[received.length - 1];
+    expect(server.received.length).toBe(before + 1);
+    const mail = server.received[server.received.length - 1];
     expect(mail.from).toBe('standups@example.test');
     expect(mail.to.sort()).toEqual(emails);
     expect(mail.user).toBe('digest');

@@ -33,7 +33,7 @@ const NOT_UTF8 = Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0xc3, 0x28, 0x0a, 0x
  * documents (one of bytes that are not UTF-8, one of 1 MB), 2,500 items, history with gaps in
  * its ids, and rate-limit counters. */
 async function seedEverything(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  await db.insertInto('users').values([userRow(1), userRow(2, { locked_until: '2026-11-01T09:15:00.000Z', failed_logins: 5 }), userRow(3, { name: 'Zoë “quoted” \\ name' })]).execute();
+  await db.insertInto('users').values([userRow(1), userRow(2, { locked_until: '2026-11-01T09:15:00.000Z' }), userRow(3, { name: 'Zoë “quoted” \\ name' })]).execute();
   await db
     .insertInto('refresh_tokens')
     .values([
@@ -94,6 +94,8 @@ async function seedEverything(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
     .insertInto('standups')
     .values({ id: 'standup-1', project_id: 'project-1', user_id: 'user-2', day: '2026-11-03', done: 'Loans', next: 'Returns', blockers: 'Waiting on the API key', mood: 4, items: '["T00002"]', blocker_resolved_at: null, blocker_resolved_by: null, created_at: T0, updated_at: T0 })
     .execute();
+  await db.insertInto('sign_in_failures').values([{ user_id: 'user-2', at: T0 }, { user_id: 'user-2', at: '2026-11-01T09:01:00.000Z' }]).execute();
+  await db.insertInto('digest_runs').values({ project_id: 'project-1', day: '2026-11-03', status: 'sent', attempts: 2, claimed_at: T0, sent_at: T0, error: null }).execute();
 }
 
 function normalise(value: unknown): unknown {
@@ -139,7 +141,7 @@ describe.skipIf(postgresCase.skipReason !== undefined)('backup and restore: SQLi
 
     const first = join(dir, 'from-sqlite.jsonl');
     const taken = await backupDatabase(source.handle, first, new Date('2026-11-22T05:00:00.000Z'));
-    expect(taken.rows).toBe(original.users!.length + 2 + 1 + 1 + 2 + 4 + 2 + 2500 + 1496 + 2 + 4);
+    expect(taken.rows).toBe(original.users!.length + 2 + 1 + 1 + 2 + 4 + 2 + 2500 + 1496 + 2 + 4 + 2 + 1);
     const header = JSON.parse(readFileSync(first, 'utf8').split('\n')[0]!) as Record<string, unknown>;
     expect(header).toEqual({
       format: 'scrumdown-backup',
@@ -147,7 +149,7 @@ describe.skipIf(postgresCase.skipReason !== undefined)('backup and restore: SQLi
       schemaVersion: LATEST,
       createdAt: '2026-11-22T05:00:00.000Z',
       source: 'sqlite',
-      tables: ['rate_limits', 'users', 'api_tokens', 'invites', 'projects', 'refresh_tokens', 'documents', 'project_members', 'sprints', 'standups', 'item_history', 'items', 'sprint_capacity', 'sprint_items'],
+      tables: ['rate_limits', 'users', 'api_tokens', 'invites', 'projects', 'refresh_tokens', 'sign_in_failures', 'digest_runs', 'documents', 'project_members', 'sprints', 'standups', 'item_history', 'items', 'sprint_capacity', 'sprint_items'],
     });
 
     const intoPostgres = await restoreDatabase(postgres.handle, first);
@@ -180,14 +182,14 @@ describe.skipIf(postgresCase.skipReason !== undefined)('backup and restore: SQLi
       expect(backup.stderr).toBe('');
       expect(backup.status).toBe(0);
       expect(backup.stdout.split('\n')[0]).toBe(`Backed up ${source.url} (schema ${LATEST}) to ${file}`);
-      expect(backup.stdout).toMatch(/^ {2}4017 rows in 14 tables, [\d.]+ MB in [\d.]+ s$/m);
+      expect(backup.stdout).toMatch(/^ {2}4020 rows in 16 tables, [\d.]+ MB in [\d.]+ s$/m);
       expect(backup.stdout).toMatch(/^ {2}items {18}2500$/m);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const restore = await runCli(['restore', file, '--json'], { env: { SCRUMDOWN_DATABASE_URL: target.url } });
       expect(restore.stderr).toBe('');
       expect(restore.status).toBe(0);
       const body = JSON.parse(restore.stdout) as { schema: string; rows: number; source: string; migratedAfter: string[] };
-      expect(body).toMatchObject({ schema: 'scrumdown/restore@1', rows: 4017, source: 'sqlite', migratedAfter: [] });
+      expect(body).toMatchObject({ schema: 'scrumdown/restore@1', rows: 4020, source: 'sqlite', migratedAfter: [] });
       expect(await everyRow(target.handle)).toEqual(await everyRow(source.handle));
     } finally {
       await target.drop();

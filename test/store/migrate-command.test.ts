@@ -31,7 +31,7 @@ describeEachDatabase(
       expect(first.status).toBe(0);
       expect(first.stdout.trimEnd().split('\n').slice(1)).toEqual([...NAMES.map((name) => `  applied  ${name}`), `Applied ${NAMES.length} migrations; latest ${LATEST}.`]);
       const tables = await getHandle().db.introspection.getTables();
-      expect(tables.length).toBe(14);
+      expect(tables.length).toBe(16);
       const second = await runCli(['migrate', '--db', suite.url()]);
       expect(second.status).toBe(0);
       expect(second.stdout.trimEnd().split('\n').slice(1)).toEqual([`Up to date: nothing to apply (latest ${LATEST}).`]);

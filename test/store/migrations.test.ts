@@ -31,7 +31,7 @@ describeEachDatabase(
     it('create every table of the schema', async () => {
       const tables = (await getHandle().db.introspection.getTables()).map((table) => table.name).sort();
       expect(tables).toEqual(
-        ['api_tokens', 'documents', 'invites', 'item_history', 'items', 'project_members', 'projects', 'rate_limits', 'refresh_tokens', 'sprint_capacity', 'sprint_items', 'sprints', 'standups', 'users'],
+        ['api_tokens', 'digest_runs', 'documents', 'invites', 'item_history', 'items', 'project_members', 'projects', 'rate_limits', 'refresh_tokens', 'sign_in_failures', 'sprint_capacity', 'sprint_items', 'sprints', 'standups', 'users'],
       );
     });
   },

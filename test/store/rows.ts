@@ -15,7 +15,6 @@ export function userRow(n: number, overrides: Partial<Row<'users'>> = {}): Row<'
     name: `User ${n}`,
     password_hash: `$argon2id$v=19$m=19456,t=2,p=1$salt${n}$hash${n}`,
     is_admin: n === 1 ? 1 : 0,
-    failed_logins: 0,
     locked_until: null,
     created_at: T0,
     updated_at: T0,
@@ -115,6 +114,8 @@ export const TABLES_IN_FK_ORDER = [
   'sprint_items',
   'sprint_capacity',
   'standups',
+  'sign_in_failures',
+  'digest_runs',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Deletes every row, children first. */

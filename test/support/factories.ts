@@ -4,6 +4,7 @@
 // process, so a file can make dozens of them without paying for argon2 each time.
 
 import { Writable } from 'node:stream';
+import type { Logger } from 'pino';
 import { createApp } from '../../src/api/app.js';
 import type { ScrumdownApp } from '../../src/api/app.js';
 import { createLogger } from '../../src/api/logger.js';
@@ -44,6 +45,8 @@ export interface TestApp {
   handle: DatabaseHandle;
   config: ServerConfig;
   clock: ManualClock;
+  /** The app's logger, for services a test runs beside the app. */
+  logger: Logger;
   /** Every log line written so far, as text (one JSON object per line). */
   logText(): string;
   request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
@@ -66,6 +69,7 @@ export function createTestApp(handle: DatabaseHandle, overrides: Partial<ServerC
     handle,
     config,
     clock,
+    logger,
     logText: () => lines.join(''),
     request: async (method, path, options = {}) => {
       const headers: Record<string, string> = { ...options.headers };
@@ -124,7 +128,6 @@ export async function createUser(t: TestApp, options: UserOptions = {}): Promise
     name,
     password_hash: await passwordHash,
     is_admin: options.admin ? 1 : 0,
-    failed_logins: 0,
     locked_until: null,
     created_at: at,
     updated_at: at,

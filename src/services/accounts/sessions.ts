@@ -1,13 +1,13 @@
 // Registration, sign-in, refresh, sign-out and password change. A sign-in starts a refresh-token
 // family; each refresh spends the presented token and issues the next one in the same family.
 // Presenting a spent token means it was copied, so the whole family is revoked and everyone
-// holding one of its tokens must sign in again. Five wrong passwords lock the account for 15
-// minutes (kept in the users row, so every server process sees it).
+// holding one of its tokens must sign in again. Five wrong passwords within 15 minutes lock the
+// account for 15 minutes; both are kept in the database, so every server process sees them.
 
 import { sql } from 'kysely';
 import { ScrumdownError } from '../../errors.js';
 import { inTransaction } from '../../store/transaction.js';
-import { countUsers, findUserByEmail, findUserById, insertUser, recordFailedLogin, updateUser } from '../../store/repositories/users.js';
+import { clearSignInFailures, countUsers, findUserByEmail, findUserById, insertUser, recordSignInAttempt, updateUser } from '../../store/repositories/users.js';
 import {
   findInviteByHash,
   findRefreshTokenByHash,
@@ -17,6 +17,7 @@ import {
   spendInvite,
   spendRefreshToken,
 } from '../../store/repositories/tokens.js';
+import type { RefreshTokenRow } from '../../store/repositories/tokens.js';
 import type { User } from '../../store/schema.js';
 import { issueAccessToken } from './access-tokens.js';
 import { checkPasswordRules, hashPassword, verifyPassword } from './passwords.js';
@@ -78,7 +79,7 @@ export async function register(ctx: AccountsContext, input: RegisterInput): Prom
     if (await findUserByEmail(trx, email)) {
       throw new ScrumdownError('conflict', `An account for ${email} exists already. Sign in instead.`, { field: 'email' });
     }
-    const row: User = { id: newId(), email, name, password_hash: passwordHash, is_admin: first ? 1 : 0, failed_logins: 0, locked_until: null, created_at: at, updated_at: at };
+    const row: User = { id: newId(), email, name, password_hash: passwordHash, is_admin: first ? 1 : 0, locked_until: null, created_at: at, updated_at: at };
     await insertUser(trx, row);
     return row;
   });
@@ -94,76 +95,103 @@ export async function login(ctx: AccountsContext, input: LoginInput): Promise<Se
   const now = ctx.clock();
   const at = now.toISOString();
   const user = await findUserByEmail(ctx.db, input.email.trim());
-  if (user?.locked_until && user.locked_until > at) {
-    throw locked(user.locked_until, now);
+  if (!user) {
+    // The same work and the same answer as a wrong password, so e-mail addresses cannot be probed.
+    await verifyPassword(undefined, input.password);
+    throw badCredentials();
   }
-  const ok = await verifyPassword(user?.password_hash, input.password);
-  if (!user || !ok) {
-    if (user) {
-      const failures = await recordFailedLogin(ctx.db, user.id, at);
-      if (failures >= MAX_FAILED_LOGINS) {
-        const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-        await updateUser(ctx.db, user.id, { locked_until: until, failed_logins: 0, updated_at: at });
-      }
-    }
-    throw new ScrumdownError('unauthenticated', 'The e-mail address or the password is wrong.', { reason: 'bad_credentials' });
+  if (user.locked_until && user.locked_until > at) throw locked(user.locked_until, now);
+  // Counted before the password is checked, so guesses sent all at once cannot outrun the count.
+  const since = new Date(now.getTime() - LOCK_MINUTES * 60_000).toISOString();
+  const attempts = await recordSignInAttempt(ctx.db, user.id, at, since);
+  if (attempts > MAX_FAILED_LOGINS) throw locked(await lock(ctx, user.id, now), now);
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    if (attempts === MAX_FAILED_LOGINS) await lock(ctx, user.id, now);
+    throw badCredentials();
   }
-  if (user.failed_logins !== 0 || user.locked_until !== null) {
-    await updateUser(ctx.db, user.id, { failed_logins: 0, locked_until: null, updated_at: at });
-  }
+  await clearSignInFailures(ctx.db, user.id);
+  if (user.locked_until !== null) await updateUser(ctx.db, user.id, { locked_until: null, updated_at: at });
   return startSession(ctx, user);
+}
+
+/** Locks the account for LOCK_MINUTES from now and returns until when. */
+async function lock(ctx: AccountsContext, userId: string, now: Date): Promise<string> {
+  const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+  await updateUser(ctx.db, userId, { locked_until: until, updated_at: now.toISOString() });
+  return until;
+}
+
+function badCredentials(): ScrumdownError {
+  return new ScrumdownError('unauthenticated', 'The e-mail address or the password is wrong.', { reason: 'bad_credentials' });
 }
 
 function locked(until: string, now: Date): ScrumdownError {
   const retryAfterSeconds = Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000));
   return new ScrumdownError(
     'account_locked',
-    `This account is locked after ${MAX_FAILED_LOGINS} wrong passwords until ${until}. Try again then.`,
+    `This account is locked after ${MAX_FAILED_LOGINS} wrong passwords within ${LOCK_MINUTES} minutes, until ${until}. Try again then.`,
     { lockedUntil: until, retryAfterSeconds },
   );
 }
 
 async function startSession(ctx: AccountsContext, user: User): Promise<Session> {
-  return issueSession(ctx, user, newId());
+  const now = ctx.clock();
+  const next = nextRefreshToken(ctx, user.id, newId(), now);
+  await insertRefreshToken(ctx.db, next.row);
+  return session(ctx, user, next.token, now);
 }
 
-async function issueSession(ctx: AccountsContext, user: User, familyId: string): Promise<Session> {
-  const now = ctx.clock();
-  const refreshToken = newToken('sdr');
-  await insertRefreshToken(ctx.db, {
+/** A new refresh token of the family and the row that stores its hash. */
+function nextRefreshToken(ctx: AccountsContext, userId: string, familyId: string, now: Date): { token: string; row: RefreshTokenRow } {
+  const token = newToken('sdr');
+  const row: RefreshTokenRow = {
     id: newId(),
-    user_id: user.id,
+    user_id: userId,
     family_id: familyId,
-    token_hash: hashToken(refreshToken),
+    token_hash: hashToken(token),
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + ctx.config.refreshTokenSeconds * 1000).toISOString(),
     used_at: null,
     revoked_at: null,
-  });
+  };
+  return { token, row };
+}
+
+async function session(ctx: AccountsContext, user: User, refreshToken: string, now: Date): Promise<Session> {
   const accessToken = await issueAccessToken(user.id, ctx.config.jwtSecret, now, ctx.config.accessTokenSeconds);
   return { accessToken, expiresIn: ctx.config.accessTokenSeconds, refreshToken, user: publicUser(user) };
 }
 
 /** Spends a refresh token for a new session in the same family; reuse revokes the family. */
 export async function refreshSession(ctx: AccountsContext, refreshToken: string): Promise<Session> {
-  const at = ctx.clock().toISOString();
+  const now = ctx.clock();
+  const at = now.toISOString();
   const row = await findRefreshTokenByHash(ctx.db, hashToken(refreshToken));
   if (!row || row.revoked_at !== null) {
     throw new ScrumdownError('unauthenticated', 'The refresh token is not valid. Sign in again.', { reason: 'invalid' });
   }
-  if (row.used_at !== null || !(await spendRefreshToken(ctx.db, row.id, at))) {
-    // Committed on its own: the refusal below must not roll the revocation back.
+  if (row.used_at === null && row.expires_at <= at) {
+    throw new ScrumdownError('unauthenticated', 'The refresh token has expired. Sign in again.', { reason: 'expired' });
+  }
+  const user = await findUserById(ctx.db, row.user_id);
+  if (!user) throw new ScrumdownError('unauthenticated', 'The account no longer exists.', { reason: 'invalid' });
+  const next = nextRefreshToken(ctx, user.id, row.family_id, now);
+  // The spend and its successor commit together: a reuse racing this refresh (on any server
+  // process) waits for both, so the revocation it causes reaches the successor too.
+  const spent =
+    row.used_at === null &&
+    (await inTransaction(ctx.handle, async (trx) => {
+      if (!(await spendRefreshToken(trx, row.id, at))) return false;
+      await insertRefreshToken(trx, next.row);
+      return true;
+    }));
+  if (!spent) {
     await revokeRefreshFamily(ctx.db, row.family_id, at);
     throw new ScrumdownError('unauthenticated', 'This refresh token was used before, so every session from the same sign-in has been ended. Sign in again.', {
       reason: 'reused',
     });
   }
-  if (row.expires_at <= at) {
-    throw new ScrumdownError('unauthenticated', 'The refresh token has expired. Sign in again.', { reason: 'expired' });
-  }
-  const user = await findUserById(ctx.db, row.user_id);
-  if (!user) throw new ScrumdownError('unauthenticated', 'The account no longer exists.', { reason: 'invalid' });
-  return issueSession(ctx, user, row.family_id);
+  return session(ctx, user, next.token, now);
 }
 
 /** Ends the sign-in the refresh token belongs to. Unknown tokens are ignored (signing out twice is fine). */

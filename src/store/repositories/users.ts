@@ -1,5 +1,5 @@
-// Users: look-ups by id and e-mail, creation, and the sign-in bookkeeping kept in the row
-// (failed attempts and the lock). E-mail addresses are stored lower-cased.
+// Users: look-ups by id and e-mail, creation, and the sign-in bookkeeping (the lock in the row,
+// the attempts that failed in sign_in_failures). E-mail addresses are stored lower-cased.
 
 import type { Kysely } from 'kysely';
 import type { Database, NewUser, User, UserUpdate } from '../schema.js';
@@ -27,13 +27,23 @@ export async function updateUser(db: Db, id: string, changes: UserUpdate): Promi
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
 
-/** Counts one failed sign-in and returns the new count (atomic, so parallel guesses all count). */
-export async function recordFailedLogin(db: Db, id: string, at: string): Promise<number> {
+/**
+ * Records a sign-in attempt as failed until it proves otherwise, forgets the user's attempts at or
+ * before `since`, and returns how many are left (this one included). Each attempt's own row is
+ * committed before it counts, so of attempts arriving together the k-th to commit sees at least k.
+ */
+export async function recordSignInAttempt(db: Db, userId: string, at: string, since: string): Promise<number> {
+  await db.insertInto('sign_in_failures').values({ user_id: userId, at }).execute();
+  await db.deleteFrom('sign_in_failures').where('user_id', '=', userId).where('at', '<=', since).execute();
   const row = await db
-    .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: at }))
-    .where('id', '=', id)
-    .returning('failed_logins')
-    .executeTakeFirst();
-  return Number(row?.failed_logins ?? 0);
+    .selectFrom('sign_in_failures')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Forgets every failed attempt of the user (after a successful sign-in). */
+export async function clearSignInFailures(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('user_id', '=', userId).execute();
 }

@@ -41,7 +41,6 @@ export async function seedDemo(handle: DatabaseHandle, now: Date, folder = examp
       password_hash: await hashPassword(DEMO_PASSWORD),
       // The demo user administers the demo server, so every route can be tried.
       is_admin: 1,
-      failed_logins: 0,
       locked_until: null,
       created_at: at,
       updated_at: at,
