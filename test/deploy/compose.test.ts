@@ -119,7 +119,8 @@ describe('deploy/compose.yaml: configuration from deploy/.env', () => {
     expect(env.SCRUMDOWN_JWT_SECRET).toBe(secrets.SCRUMDOWN_JWT_SECRET);
     expect(env.NODE_ENV).toBe('production');
     expect(env.SCRUMDOWN_HOST).toBe('0.0.0.0');
-    const agreed = ['SCRUMDOWN_PORT', 'SCRUMDOWN_HOST', 'SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET', 'SCRUMDOWN_SIGNUP', 'SCRUMDOWN_RATE_LIMIT', 'SCRUMDOWN_AUTH_RATE_LIMIT', 'SCRUMDOWN_TRUST_PROXY', 'SCRUMDOWN_LOG_LEVEL', 'SCRUMDOWN_PUBLIC_URL'];
+    const agreed = ['SCRUMDOWN_PORT', 'SCRUMDOWN_HOST', 'SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET', 'SCRUMDOWN_SIGNUP', 'SCRUMDOWN_RATE_LIMIT', 'SCRUMDOWN_AUTH_RATE_LIMIT', 'SCRUMDOWN_TRUST_PROXY', 'SCRUMDOWN_LOG_LEVEL', 'SCRUMDOWN_PUBLIC_URL',
+      'SCRUMDOWN_SMTP_HOST', 'SCRUMDOWN_SMTP_PORT', 'SCRUMDOWN_SMTP_SECURE', 'SCRUMDOWN_SMTP_USER', 'SCRUMDOWN_SMTP_PASSWORD', 'SCRUMDOWN_SMTP_FROM', 'SCRUMDOWN_DIGEST_AT', 'SCRUMDOWN_DIGEST_TIME_ZONE'];
     expect(Object.keys(env).filter((name) => name.startsWith('SCRUMDOWN_')).sort()).toEqual([...agreed].sort());
     const postgres = compose.services.postgres.environment;
     expect([postgres.POSTGRES_USER, postgres.POSTGRES_PASSWORD, postgres.POSTGRES_DB]).toEqual(['scrumdown', 'p4ssw0rd', 'scrumdown']);
@@ -134,6 +135,11 @@ describe('deploy/compose.yaml: configuration from deploy/.env', () => {
     expect(checked.database.dialect).toBe('postgres');
     expect(checked.host).toBe('0.0.0.0');
     expect(checked.signup).toBe('invite');
+    expect(checked.digest).toBeUndefined();
+    // The daily digest is off by default and turned on from deploy/.env alone.
+    const digestOn = { ...secrets, SCRUMDOWN_DIGEST_AT: '09:30', SCRUMDOWN_DIGEST_TIME_ZONE: 'Europe/Berlin', SCRUMDOWN_SMTP_HOST: 'mail.example.com', SCRUMDOWN_SMTP_FROM: 'scrumdown <standups@example.com>' };
+    const withDigest = checkConfig({}, (interpolateDocument(raw, digestOn) as ComposeFile).services.scrumdown.environment);
+    expect(withDigest.digest).toMatchObject({ at: '09:30', timeZone: 'Europe/Berlin', smtp: { host: 'mail.example.com', port: 587 } });
   });
 
   it('deploy/.env stays out of git', () => {
