@@ -1,5 +1,5 @@
 // The team server's HTTP application: middleware in the order every request meets it, the
-// operations routes, the OpenAPI document and its page, and the /api/v1 routers. createApp has no
+// operations routes, the OpenAPI document and its page, the /api/v1 routers and the MCP endpoint. createApp has no
 // side effects beyond building the app: tests call it with an in-memory database and
 // `app.request()`, the server wraps it with @hono/node-server.
 
