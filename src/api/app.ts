@@ -1,7 +1,7 @@
 // The team server's HTTP application: middleware in the order every request meets it, the
-// operations routes, the OpenAPI document and its page, the /api/v1 routers and the MCP endpoint. createApp has no
-// side effects beyond building the app: tests call it with an in-memory database and
-// `app.request()`, the server wraps it with @hono/node-server.
+// operations routes, the OpenAPI document and its page, the /api/v1 routers and the MCP endpoint.
+// createApp has no side effects beyond building the app: tests call it with an in-memory database
+// and `app.request()`, the server wraps it with @hono/node-server.
 
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { packageVersion } from '../cli/version.js';

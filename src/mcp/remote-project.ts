@@ -4,11 +4,10 @@
 
 import type { Status } from '../engine/model.js';
 import { etagOf } from '../services/documents/import.js';
-import { pickDocument } from '../services/documents/read.js';
 import type { DocumentListEntry } from '../services/documents/read.js';
 import { parseDocument } from '../services/documents/parsed.js';
 import { RemoteClient } from '../services/remote/client.js';
-import { fetchDocument, listRemoteDocuments } from '../services/remote/documents.js';
+import { chooseDocument, fetchDocument } from '../services/remote/documents.js';
 import type { StandupInput, StandupView } from '../services/standups/index.js';
 import type { ProjectBackend, ProjectDocument } from './project-source.js';
 
@@ -19,7 +18,7 @@ export class RemoteProject implements ProjectBackend {
 
   private constructor(
     private readonly client: RemoteClient,
-    readonly project: string,
+    private readonly project: string,
     private readonly entry: DocumentListEntry,
   ) {
     this.base = `/api/v1/projects/${encodeURIComponent(project)}`;
@@ -29,8 +28,7 @@ export class RemoteProject implements ProjectBackend {
 
   /** Finds the document to serve (the one named, else the project's only one); fails at once on a bad token or project. */
   static async open(client: RemoteClient, project: string, document: string | undefined): Promise<RemoteProject> {
-    const entry = pickDocument(await listRemoteDocuments(client, project), document, { project, where: ` on ${client.server}`, choose: 'with --document NAME' });
-    return new RemoteProject(client, project, entry);
+    return new RemoteProject(client, project, await chooseDocument(client, project, document));
   }
 
   async document(): Promise<ProjectDocument> {
@@ -39,8 +37,7 @@ export class RemoteProject implements ProjectBackend {
   }
 
   async version(): Promise<number> {
-    const documents = await listRemoteDocuments(this.client, this.project);
-    return documents.find((document) => document.id === this.entry.id)?.version ?? -1;
+    return (await chooseDocument(this.client, this.project, this.entry.id)).version;
   }
 
   async setItemStatus(key: string, status: Status, ifMatch: number): Promise<number> {

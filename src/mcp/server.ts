@@ -1,6 +1,6 @@
 // The scrumdown MCP server: the plan tools and the plan resource over any plan source (add_standup
-// too for a project on the team server), and the stdio runner the CLI uses. Over stdio, stdout carries protocol messages only; every log line
-// goes to stderr.
+// too for a project on the team server), and the stdio runner the CLI uses. Over stdio, stdout
+// carries protocol messages only; every log line goes to stderr.
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';

@@ -1,6 +1,7 @@
 // Setting item statuses in a plan file: compute the edits in the plan's own style, apply them
 // to the original bytes (nothing else in the file changes), write atomically unless it is a dry
-// run, and describe the change as a unified diff.
+// run, and describe the change as a unified diff. The working-out (planStatusChange) also serves
+// MCP's set_status on a plan kept on the team server.
 
 import { decodeBytes, encodeWithEdits } from '../engine/decode.js';
 import type { DecodedText } from '../engine/decode.js';
