@@ -13,6 +13,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { CHECKLIST_PLAN } from './api/plans.js';
 import { describeEachDatabase } from './support/databases.js';
 import { api, CLI, ROOT, startServerProcess } from './api/server-process.js';
 import type { ServerProcess } from './api/server-process.js';
@@ -302,5 +303,24 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     expect(foreign.status).toBe(404);
     const get = await fetch(`${server.url}/mcp?project=${PROJECT}`, { headers: { authorization: `Bearer ${token}` } });
     expect(get.status).toBe(405);
+  });
+
+  it('a project with several documents: each mode names the one to serve, and changes land in that one', async () => {
+    await api(server.url, 'POST', `/api/v1/projects/${PROJECT}/documents`, { token, json: { name: 'website.md', content: CHECKLIST_PLAN } });
+    const unnamed = await initialize(token);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error?.message).toContain('has 2 documents (backlog.md, website.md); say which in the MCP URL: /mcp?project=bakery&document=NAME');
+    const refused = spawnSync(process.execPath, [CLI, 'mcp', '--server', server.url, '--project', PROJECT], { encoding: 'utf8', input: '', env: { ...process.env, SCRUMDOWN_TOKEN: token } });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('say which with --document NAME');
+
+    for (const client of [await http(token, `project=${PROJECT}&document=website.md`), await stdio(['--document', 'website.md'])]) {
+      expect((await call(client, 'plan_status')).structuredContent).toMatchObject({ file: 'website.md', title: 'Bakery Website - Work Plan' });
+      const todo = (await call(client, 'list_items', { status: ['todo'] })).structuredContent as { items: Array<{ id: string }> };
+      const id = todo.items[0].id;
+      const set = await call(client, 'set_status', { ids: [id], status: 'done' });
+      expect(set.isError).toBeFalsy();
+      expect(set.structuredContent).toMatchObject({ written: true, changes: [{ id, to: 'done' }] });
+    }
   });
 });
