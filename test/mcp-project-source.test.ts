@@ -9,6 +9,7 @@ import type { Status } from '../src/engine/model.js';
 import { isScrumdownError } from '../src/errors.js';
 import type { ProjectBackend } from '../src/mcp/project-source.js';
 import { ProjectPlanSource } from '../src/mcp/project-source.js';
+import { toolError } from '../src/mcp/tool-result.js';
 import { importDocument } from '../src/services/documents/import.js';
 import { downloadDocument, listDocuments } from '../src/services/documents/read.js';
 import { patchProjectItem } from '../src/services/items/item.js';
@@ -57,7 +58,10 @@ describeEachDatabase('MCP project source on the store', (getHandle) => {
     const source = new ProjectPlanSource(interleaved(backend, async (write) => write === 2 && colleagueEdit('TASK-203', 'review')));
     const failure = await source.setStatus(['TASK-202', 'TASK-203'], 'done').catch((error: unknown) => error);
     expect(isScrumdownError(failure) && failure.code).toBe('stale_edit');
-    expect((failure as Error).message).toMatch(/tracker\.md in project .* changed on the server while set_status ran .*; TASK-202 was set, TASK-203 not\. Read the items again \(get_item\)/);
+    // What the agent reads: what happened, and to re-read and retry.
+    expect((toolError(failure).content[0] as { text: string }).text).toMatch(
+      /^stale_edit: tracker\.md in project .* changed on the server while set_status ran .*; TASK-202 was set, TASK-203 not\. Read the items again \(get_item\) to see where they stand now\. Call the tool again\.$/,
+    );
     expect((failure as { details: Record<string, unknown> }).details).toMatchObject({ set: ['TASK-202'], notSet: ['TASK-203'] });
 
     // The colleague's change stands; the agent's first one too.

@@ -110,7 +110,7 @@ export class ProjectPlanSource implements PlanSource {
     const written = set.length > 0 ? `${set.join(', ')} ${set.length === 1 ? 'was' : 'were'} set, ${notSet.join(', ')} not` : 'nothing was written';
     return new ScrumdownError(
       'stale_edit',
-      `${before.name} in ${this.label} changed on the server while set_status ran (someone else edited it after version ${before.version}); ${written}. Read the items again (get_item) and call set_status again if they still need the change.`,
+      `${before.name} in ${this.label} changed on the server while set_status ran (someone else edited it after version ${before.version}); ${written}. Read the items again (get_item) to see where they stand now.`,
       { ...conflict.details, set, notSet },
     );
   }
