@@ -119,6 +119,7 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     const client = await stdio();
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(TOOLS);
+    expect(client.getServerCapabilities()?.resources?.subscribe).toBe(true);
 
     const status = await call(client, 'plan_status');
     expect(status.isError).toBeFalsy();
@@ -243,6 +244,8 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
   it('HTTP: with a valid API token the same tools work on the project, as the token owner', async () => {
     const client = await http(token);
     expect((await client.listTools()).tools.map((tool) => tool.name).sort()).toEqual(TOOLS);
+    // Stateless: nothing could carry a change notice, so no subscriptions are offered.
+    expect(client.getServerCapabilities()?.resources?.subscribe).toBeFalsy();
     const status = await call(client, 'plan_status');
     expect(status.structuredContent).toMatchObject({ file: 'backlog.md', title: 'Bakery Ordering - Backlog' });
     const before = await raw();
