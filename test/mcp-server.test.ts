@@ -1,7 +1,7 @@
 // The MCP server on a project of the team server, end to end, on SQLite and PostgreSQL: a real
 // `scrumdown serve` process; `scrumdown mcp --server URL --project P` spawned with the official
 // SDK's stdio client (every tool called, the document downloaded and compared byte for byte after
-// set_status), and the server's own /mcp endpoint through the SDK's Streamable HTTP client (a valid
+// set_status, a subscriber told of an edit made on the server), and the server's own /mcp endpoint through the SDK's Streamable HTTP client (a valid
 // API token works; none, a wrong one, a revoked one and an expired one are refused with 401).
 
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { CHECKLIST_PLAN } from './api/plans.js';
 import { describeEachDatabase } from './support/databases.js';
@@ -224,6 +225,20 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     const unknown = await call(client, 'add_standup', { done: 'x', items: ['BAKE-06'], day: '2026-11-24' });
     expect(unknown.isError).toBe(true);
     expect(text(unknown)).toMatch(/^unknown_id: .*BAKE-00/);
+  });
+
+  it('stdio: a subscribed client is told when the document changes on the server', async () => {
+    const client = await stdio();
+    const uri = `${server.url}/api/v1/projects/${PROJECT}/documents/${documentId}?format=raw`;
+    const updated = new Promise<string>((resolve) => {
+      client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => resolve(notification.params.uri));
+    });
+    await client.subscribeResource({ uri });
+    // Let the first check learn the version, then change the document as another client would.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await api(server.url, 'PATCH', `/api/v1/projects/${PROJECT}/items/BAKE-005.ac1`, { token, json: { status: 'done' } });
+    expect(await updated).toBe(uri);
+    expect(((await client.readResource({ uri })).contents[0] as { text: string }).text).toContain('- [x] Receipt lists items');
   });
 
   it('stdio: refuses to start on a refused token or an unknown project (exit 2, one line on stderr)', () => {
