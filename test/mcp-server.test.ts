@@ -1,8 +1,9 @@
 // The MCP server on a project of the team server, end to end, on SQLite and PostgreSQL: a real
 // `scrumdown serve` process; `scrumdown mcp --server URL --project P` spawned with the official
 // SDK's stdio client (every tool called, the document downloaded and compared byte for byte after
-// set_status, a subscriber told of an edit made on the server), and the server's own /mcp endpoint through the SDK's Streamable HTTP client (a valid
-// API token works; none, a wrong one, a revoked one and an expired one are refused with 401).
+// set_status, a subscriber told of an edit made on the server), and the server's own /mcp
+// endpoint through the SDK's Streamable HTTP client (a valid API token works; none, a wrong one,
+// a revoked one and an expired one are refused with 401).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
