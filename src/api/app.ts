@@ -1,7 +1,7 @@
 // The team server's HTTP application: middleware in the order every request meets it, the
-// operations routes, the OpenAPI document and its page, and the /api/v1 routers. createApp has no
-// side effects beyond building the app: tests call it with an in-memory database and
-// `app.request()`, the server wraps it with @hono/node-server.
+// operations routes, the OpenAPI document and its page, the /api/v1 routers and the MCP endpoint.
+// createApp has no side effects beyond building the app: tests call it with an in-memory database
+// and `app.request()`, the server wraps it with @hono/node-server.
 
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { packageVersion } from '../cli/version.js';
@@ -9,6 +9,7 @@ import { ScrumdownError } from '../errors.js';
 import { clientIp } from './client-ip.js';
 import type { AppDeps, AppEnv, AppServices } from './env.js';
 import { errorResponse } from './errors.js';
+import { MCP_PATH, mcpRoutes } from './mcp/index.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
 import { accessLog } from './middleware/access-log/index.js';
@@ -58,10 +59,15 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Scrumd
   app.use(`${API_PREFIX}/*`, authenticateRequest({ defer: true }));
   app.use(`${API_PREFIX}/*`, rateLimit({ bucket: 'client', limit: deps.config.rateLimit }));
   app.use(`${API_PREFIX}/*`, rejectFailedCredential());
+  app.use(MCP_PATH, bodyLimit(deps.config.bodyLimitBytes));
+  app.use(MCP_PATH, authenticateRequest({ defer: true }));
+  app.use(MCP_PATH, rateLimit({ bucket: 'client', limit: deps.config.rateLimit }));
+  app.use(MCP_PATH, rejectFailedCredential());
 
   app.route('/', healthRoutes());
   app.route('/', docsPage());
   for (const router of apiRouters(deps.config)) app.route(API_PREFIX, router);
+  app.route('/', mcpRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

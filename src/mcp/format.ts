@@ -6,6 +6,7 @@ import type { Finding } from '../engine/model.js';
 import type { ItemRow } from '../services/items.js';
 import type { NextResult } from '../services/next.js';
 import type { ItemDetails } from '../services/show.js';
+import type { StandupView } from '../services/standups/index.js';
 import type { PlanStatus } from '../services/status.js';
 import type { StatusUpdate } from './plan-source.js';
 
@@ -99,4 +100,14 @@ export function formatFindings(findings: readonly Finding[], count: number, labe
   if (count === 0) return `No findings in ${label}.`;
   const head = findings.length < count ? `${count} findings; the first ${findings.length}:` : `${plural(count, 'finding')}:`;
   return [head, ...findings.map((finding) => `${label}:${finding.line} ${finding.severity} ${finding.rule}${finding.itemId ? ` (${finding.itemId})` : ''}: ${finding.message}`)].join('\n');
+}
+
+export function formatStandup(entry: StandupView, label: string): string {
+  const lines = [`Wrote ${entry.user.name}'s standup for ${entry.day} in ${label} (entry ${entry.id}).`];
+  if (entry.done) lines.push(`Done: ${entry.done}`);
+  if (entry.next) lines.push(`Next: ${entry.next}`);
+  lines.push(`Blockers: ${entry.blockers || 'none'}`);
+  if (entry.mood !== null) lines.push(`Mood: ${entry.mood}/5`);
+  if (entry.items.length > 0) lines.push(`Items: ${entry.items.join(', ')}`);
+  return lines.join('\n');
 }

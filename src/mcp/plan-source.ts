@@ -1,9 +1,10 @@
-// Where the MCP tools get their plan from, behind one interface: a local Markdown file today, the
-// team server's API later. Tools only ever talk to a PlanSource, so a new source needs no change
-// to the tool layer.
+// Where the MCP tools get their plan from, behind one interface: a local Markdown file, or a
+// project's document on the team server (through its API, or in the server's own process). Tools
+// only ever talk to a PlanSource, so a new source needs no change to the tool layer.
 
 import type { Plan, PlanIndex, Status } from '../engine/model.js';
 import type { StatusChange } from '../services/set.js';
+import type { StandupInput, StandupView } from '../services/standups/index.js';
 
 /** One consistent view of the plan: the text and the plan built from exactly that text. */
 export interface PlanSnapshot {
@@ -35,6 +36,12 @@ export interface PlanSource {
   load(): Promise<PlanSnapshot>;
   /** Sets the status of the named items; throws ScrumdownError (unknown_id, stale_edit…). */
   setStatus(ids: readonly string[], status: Status, options?: { dryRun?: boolean }): Promise<StatusUpdate>;
-  /** Calls `onChange` when the plan changes from outside; returns a function that stops watching. */
-  watch(onChange: () => void): () => void;
+  /**
+   * Calls `onChange` when the plan changes from outside; returns a function that stops watching.
+   * A source that cannot tell (one answering a single HTTP request) has none, and the resource
+   * then offers no subscriptions.
+   */
+  watch?(onChange: () => void): () => void;
+  /** Writes the caller's standup entry: only sources on the team server have standups (add_standup). */
+  addStandup?(input: StandupInput): Promise<StandupView>;
 }

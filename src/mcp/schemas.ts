@@ -153,3 +153,23 @@ export const lintPlanOutput = z.looseObject({
     }),
   ),
 });
+
+export const addStandupInput = {
+  done: z.string().optional().describe('What you finished since your last standup.'),
+  next: z.string().optional().describe('What you will do next.'),
+  blockers: z.string().optional().describe('What blocks you; leave it out when nothing does.'),
+  mood: z.number().int().min(1).max(5).optional().describe('How it is going, 1 (bad) to 5 (great).'),
+  items: z.array(z.string().min(1)).max(100).optional().describe('Ids of the items the entry is about, as list_items returns them.'),
+  day: z.string().optional().describe('The day, YYYY-MM-DD (default: today on the server). One entry per person per day.'),
+};
+
+export const addStandupOutput = z.looseObject({
+  id: z.string(),
+  day: z.string(),
+  user: z.looseObject({ id: z.string(), name: z.string() }),
+  done: z.string(),
+  next: z.string(),
+  blockers: z.string(),
+  mood: z.number().nullable(),
+  items: z.array(z.string()),
+});

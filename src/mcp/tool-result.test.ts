@@ -23,6 +23,15 @@ describe('tool results', () => {
     );
   });
 
+  it('says whether a server-side failure is worth retrying', () => {
+    const textOf = (code: ConstructorParameters<typeof ScrumdownError>[0]) => (toolError(new ScrumdownError(code, 'Refused.')).content[0] as { text: string }).text;
+    expect(textOf('unauthenticated')).toBe('unauthenticated: Refused. The API token no longer works; the user must give the MCP server a valid one. Retrying will not help.');
+    expect(textOf('forbidden')).toMatch(/^forbidden: Refused\. .*a project owner can change their role\. Retrying will not help\.$/);
+    expect(textOf('conflict')).toBe('conflict: Refused. Nothing was written.');
+    expect(textOf('validation_failed')).toBe('validation_failed: Refused. Fix the argument and call the tool again.');
+    expect(textOf('remote_error')).toBe('remote_error: Refused. The server could not answer; wait a little and call the tool again.');
+  });
+
   it('tells the agent to retry after a stale edit, and calls anything else a bug', async () => {
     expect((toolError(new ScrumdownError('stale_edit', 'plan.md changed.')).content[0] as { text: string }).text).toContain('Call the tool again.');
     const stderr = process.stderr.write;

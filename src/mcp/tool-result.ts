@@ -20,16 +20,29 @@ function nextStep(error: ScrumdownError): string {
     }
     case 'unknown_status':
     case 'invalid_argument':
+    case 'validation_failed':
       return ' Fix the argument and call the tool again.';
     case 'status_not_expressible':
       return ' Pick a status the item can hold, or add a status field to it in the plan.';
     case 'stale_edit':
-      return ' The plan changed while the tool ran; nothing was written. Call the tool again.';
+      return ' Call the tool again.';
+    case 'conflict':
+      return ' Nothing was written.';
     case 'file_not_found':
     case 'not_a_file':
     case 'binary_file':
     case 'file_too_large':
       return ' The plan file cannot be read; the user must fix the path or the file and restart the MCP server.';
+    case 'unauthenticated':
+      return ' The API token no longer works; the user must give the MCP server a valid one. Retrying will not help.';
+    case 'forbidden':
+      return " The token's owner may not do this in the project; a project owner can change their role. Retrying will not help.";
+    case 'not_found':
+      return ' The project or its document is gone or out of reach; the user must check the MCP server configuration.';
+    case 'remote_error':
+    case 'rate_limited':
+    case 'database_error':
+      return ' The server could not answer; wait a little and call the tool again.';
     default:
       return '';
   }

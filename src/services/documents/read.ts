@@ -2,7 +2,9 @@
 // current bytes (every edit applied), and every document read by the engine for the services
 // that analyse a project.
 
+import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
+import { ScrumdownError } from '../../errors.js';
 import { documentVersions, findDocument, listDocumentMeta } from '../../store/repositories/documents.js';
 import type { Database } from '../../store/schema.js';
 import { loadDocument } from './cache.js';
@@ -33,6 +35,31 @@ export async function listDocuments(db: Kysely<Database>, projectId: string): Pr
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   }));
+}
+
+/** How pickDocument's messages name the project and the way to choose a document. */
+export interface PickContext {
+  project: string;
+  /** Where the project is, e.g. " on https://plans.example.com" (may be empty). */
+  where: string;
+  /** How the caller names a document, e.g. "with --document NAME". */
+  choose: string;
+}
+
+/** The document wanted (by name, id or file name), else the project's only one. */
+export function pickDocument(documents: readonly DocumentListEntry[], wanted: string | undefined, context: PickContext): DocumentListEntry {
+  const { project, where, choose } = context;
+  const names = documents.map((document) => document.name);
+  if (wanted !== undefined) {
+    const found = documents.find((document) => document.name === wanted || document.id === wanted) ?? documents.find((document) => basename(document.name) === wanted);
+    if (!found) throw new ScrumdownError('not_found', `Project ${project}${where} has no document ${wanted}. Its documents: ${names.join(', ') || '(none)'}.`, { project, document: wanted });
+    return found;
+  }
+  if (documents.length === 1) return documents[0];
+  if (documents.length === 0) {
+    throw new ScrumdownError('not_found', `Project ${project}${where} has no documents yet. Push one with scrumdown push FILE --project ${project}.`, { project });
+  }
+  throw new ScrumdownError('invalid_argument', `Project ${project} has ${documents.length} documents (${names.join(', ')}); say which ${choose}.`, { project, documents: names });
 }
 
 export async function getDocument(db: Kysely<Database>, projectId: string, document: string): Promise<DocumentSummary> {

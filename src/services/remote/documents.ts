@@ -2,9 +2,8 @@
 // project, pull a project's document, and fetch a document's bytes for the read commands (which
 // then run the same services as on a local file).
 
-import { basename } from 'node:path';
-import { ScrumdownError } from '../../errors.js';
 import type { DocumentSummary } from '../documents/import.js';
+import { pickDocument } from '../documents/read.js';
 import type { DocumentListEntry } from '../documents/read.js';
 import { RemoteClient } from './client.js';
 
@@ -40,24 +39,7 @@ export async function listRemoteDocuments(client: RemoteClient, project: string)
 
 /** The document a command means: the one named, else the project's only one. */
 export async function chooseDocument(client: RemoteClient, project: string, wanted: string | undefined): Promise<DocumentListEntry> {
-  const documents = await listRemoteDocuments(client, project);
-  if (wanted !== undefined) {
-    const found = documents.find((document) => document.name === wanted || document.id === wanted) ?? documents.find((document) => basename(document.name) === wanted);
-    if (!found) {
-      const names = documents.map((document) => document.name).join(', ') || '(none)';
-      throw new ScrumdownError('not_found', `Project ${project} on ${client.server} has no document ${wanted}. Its documents: ${names}.`, { project, document: wanted });
-    }
-    return found;
-  }
-  if (documents.length === 1) return documents[0];
-  if (documents.length === 0) {
-    throw new ScrumdownError('not_found', `Project ${project} on ${client.server} has no documents yet. Push one with scrumdown push FILE --project ${project}.`, { project });
-  }
-  throw new ScrumdownError(
-    'invalid_argument',
-    `Project ${project} has ${documents.length} documents (${documents.map((document) => document.name).join(', ')}); say which with --document NAME.`,
-    { project, documents: documents.map((document) => document.name) },
-  );
+  return pickDocument(await listRemoteDocuments(client, project), wanted, { project, where: ` on ${client.server}`, choose: 'with --document NAME' });
 }
 
 export interface PushResult {

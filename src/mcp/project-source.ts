@@ -1,0 +1,142 @@
+// The plan source for a project's document on the team server, whichever way the server is
+// reached: a ProjectBackend does the talking (the API over HTTP for `scrumdown mcp --server`, the
+// services in the server's own process for its /mcp endpoint), this does the rest the same way for
+// both. A status change is worked out on the version read (so an unknown id fails with the nearest
+// ids before anything changes), then sent item by item, each against the version the previous one
+// left (If-Match), so an edit made by someone else in between stops it instead of being overwritten.
+
+import type { DecodedText } from '../engine/decode.js';
+import { resolveItem } from '../engine/edit/suggest.js';
+import type { Plan, PlanIndex, Status } from '../engine/model.js';
+import { ScrumdownError, isScrumdownError } from '../errors.js';
+import { unifiedDiff } from '../services/diff.js';
+import { planStatusChange } from '../services/set.js';
+import type { StandupInput, StandupView } from '../services/standups/index.js';
+import type { PlanSnapshot, PlanSource, StatusUpdate } from './plan-source.js';
+
+/** One version of the served document, read by the engine. */
+export interface ProjectDocument {
+  /** The document's id on the server. */
+  id: string;
+  name: string;
+  version: number;
+  decoded: DecodedText;
+  plan: Plan;
+  index: PlanIndex;
+}
+
+/** A project's document on the server and what an agent may do to it, however the server is reached. */
+export interface ProjectBackend {
+  /** How messages name the project ("project shop on https://plans.example.com"). */
+  readonly label: string;
+  /** The URL of the document's raw Markdown on the server. */
+  readonly uri: string;
+  /** The document's current version. */
+  document(): Promise<ProjectDocument>;
+  /** The current version number alone (cheaper than the document). */
+  version(): Promise<number>;
+  /** Sets one item's status against document version `ifMatch`; resolves to the new version. A stale version throws `conflict`. */
+  setItemStatus(key: string, status: Status, ifMatch: number): Promise<number>;
+  /** Writes the caller's standup entry (items as keys). */
+  addStandup(input: StandupInput): Promise<StandupView>;
+}
+
+/**
+ * The item's key in the server's item routes: `document:id` with the document's id, which names
+ * it however many documents the project holds.
+ */
+function itemKey(document: ProjectDocument, itemId: string): string {
+  return `${document.id}:${itemId}`;
+}
+
+export interface ProjectSourceOptions {
+  /** Poll the server this often while a client is subscribed to the plan; no subscriptions without it. */
+  pollMs?: number;
+}
+
+export class ProjectPlanSource implements PlanSource {
+  readonly label: string;
+  readonly uri: string;
+  readonly watch?: (onChange: () => void) => () => void;
+
+  constructor(
+    private readonly backend: ProjectBackend,
+    options: ProjectSourceOptions = {},
+  ) {
+    this.label = backend.label;
+    this.uri = backend.uri;
+    const { pollMs } = options;
+    if (pollMs !== undefined) this.watch = (onChange) => this.poll(onChange, pollMs);
+  }
+
+  async load(): Promise<PlanSnapshot> {
+    const document = await this.backend.document();
+    return { label: document.name, text: document.decoded.text, plan: document.plan, index: document.index };
+  }
+
+  async setStatus(ids: readonly string[], status: Status, options: { dryRun?: boolean } = {}): Promise<StatusUpdate> {
+    const before = await this.backend.document();
+    const planned = planStatusChange(before, ids, status, before.name);
+    const { changes, unchanged } = planned;
+    if (planned.bytes === null || options.dryRun === true) return { status, changes, unchanged, diff: planned.diff, written: false };
+
+    let version = before.version;
+    for (const [i, change] of changes.entries()) {
+      try {
+        version = await this.backend.setItemStatus(itemKey(before, change.id), status, version);
+      } catch (error) {
+        if (isScrumdownError(error) && error.code === 'conflict') throw this.stale(before, changes.map((c) => c.id), i, error);
+        throw error;
+      }
+    }
+    // The diff of what the server stored, not of what was planned.
+    const after = await this.backend.document();
+    const diff = unifiedDiff(before.decoded.text, after.decoded.text, { oldName: `a/${before.name}`, newName: `b/${after.name}` });
+    return { status, changes, unchanged, diff, written: true };
+  }
+
+  /** Writes a standup entry; linked items are checked against the plan first, so an unknown id gets the nearest ids. */
+  async addStandup(input: StandupInput): Promise<StandupView> {
+    if (input.items !== undefined && input.items.length > 0) {
+      const document = await this.backend.document();
+      input = { ...input, items: input.items.map((id) => itemKey(document, resolveItem(document.plan, document.index, id).id)) };
+    }
+    return this.backend.addStandup(input);
+  }
+
+  private stale(before: ProjectDocument, ids: readonly string[], failed: number, conflict: ScrumdownError): ScrumdownError {
+    const set = ids.slice(0, failed);
+    const notSet = ids.slice(failed);
+    const written = set.length > 0 ? `${set.join(', ')} ${set.length === 1 ? 'was' : 'were'} set, ${notSet.join(', ')} not` : 'nothing was written';
+    return new ScrumdownError(
+      'stale_edit',
+      `${before.name} in ${this.label} changed on the server while set_status ran (someone else edited it after version ${before.version}); ${written}. Read the items again (get_item) to see where they stand now.`,
+      { ...conflict.details, set, notSet },
+    );
+  }
+
+  private poll(onChange: () => void, pollMs: number): () => void {
+    let known: number | undefined;
+    let busy = false;
+    const check = (): void => {
+      if (busy) return;
+      busy = true;
+      this.backend
+        .version()
+        .then((version) => {
+          if (known !== undefined && version !== known) onChange();
+          known = version;
+        })
+        .catch((error: unknown) => {
+          process.stderr.write(`scrumdown mcp: could not check ${this.label} for changes: ${error instanceof Error ? error.message : String(error)}\n`);
+        })
+        .finally(() => {
+          busy = false;
+        });
+    };
+    check();
+    const timer = setInterval(check, pollMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+}

@@ -1,0 +1,51 @@
+// The project backend for `scrumdown mcp --server URL --project P`: the team server's REST API
+// through the CLI's remote client, with the API token `scrumdown login` stored (or --token). Item
+// changes are PATCH …/items/:id with If-Match.
+
+import type { Status } from '../engine/model.js';
+import { etagOf } from '../services/documents/import.js';
+import type { DocumentListEntry } from '../services/documents/read.js';
+import { parseDocument } from '../services/documents/parsed.js';
+import { RemoteClient } from '../services/remote/client.js';
+import { chooseDocument, fetchDocument } from '../services/remote/documents.js';
+import type { StandupInput, StandupView } from '../services/standups/index.js';
+import type { ProjectBackend, ProjectDocument } from './project-source.js';
+
+export class RemoteProject implements ProjectBackend {
+  readonly label: string;
+  readonly uri: string;
+  private readonly base: string;
+
+  private constructor(
+    private readonly client: RemoteClient,
+    private readonly project: string,
+    private readonly entry: DocumentListEntry,
+  ) {
+    this.base = `/api/v1/projects/${encodeURIComponent(project)}`;
+    this.label = `project ${project} on ${client.server}`;
+    this.uri = `${client.server}${this.base}/documents/${encodeURIComponent(entry.id)}?format=raw`;
+  }
+
+  /** Finds the document to serve (the one named, else the project's only one); fails at once on a bad token or project. */
+  static async open(client: RemoteClient, project: string, document: string | undefined): Promise<RemoteProject> {
+    return new RemoteProject(client, project, await chooseDocument(client, project, document));
+  }
+
+  async document(): Promise<ProjectDocument> {
+    const fetched = await fetchDocument(this.client, this.project, this.entry.id);
+    return parseDocument({ id: this.entry.id, projectId: this.project, name: fetched.name, version: fetched.version, bytes: fetched.bytes });
+  }
+
+  async version(): Promise<number> {
+    return (await chooseDocument(this.client, this.project, this.entry.id)).version;
+  }
+
+  async setItemStatus(key: string, status: Status, ifMatch: number): Promise<number> {
+    const patched = await this.client.json<{ version: number }>('PATCH', `${this.base}/items/${encodeURIComponent(key)}`, { status }, { 'if-match': etagOf(ifMatch) });
+    return patched.version;
+  }
+
+  addStandup(input: StandupInput): Promise<StandupView> {
+    return this.client.json<StandupView>('POST', `${this.base}/standups`, input);
+  }
+}

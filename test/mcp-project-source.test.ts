@@ -1,0 +1,102 @@
+// The project plan source on the real store (SQLite and PostgreSQL), through the server's own
+// backend: an edit someone else makes between set_status reading the document and writing it
+// stops the change (409 from the writer, stale_edit for the agent) instead of overwriting theirs,
+// and says what was set; a subscribed source notices edits made on the server.
+
+import { expect, it } from 'vitest';
+import { LocalProject } from '../src/api/mcp/local-project.js';
+import type { Status } from '../src/engine/model.js';
+import { isScrumdownError } from '../src/errors.js';
+import type { ProjectBackend } from '../src/mcp/project-source.js';
+import { ProjectPlanSource } from '../src/mcp/project-source.js';
+import { toolError } from '../src/mcp/tool-result.js';
+import { importDocument } from '../src/services/documents/import.js';
+import { downloadDocument, listDocuments } from '../src/services/documents/read.js';
+import { patchProjectItem } from '../src/services/items/item.js';
+import { projectAccess } from '../src/services/projects/index.js';
+import { TRACKER_PLAN } from './api/plans.js';
+import { describeEachDatabase } from './support/databases.js';
+import { createProject, createTestApp, createUser } from './support/factories.js';
+
+/** The real backend, with `before(n)` run just before its n-th write (1-based). */
+function interleaved(backend: ProjectBackend, before: (write: number) => Promise<unknown>): ProjectBackend {
+  let writes = 0;
+  return {
+    label: backend.label,
+    uri: backend.uri,
+    document: () => backend.document(),
+    version: () => backend.version(),
+    addStandup: (input) => backend.addStandup(input),
+    async setItemStatus(key: string, status: Status, ifMatch: number) {
+      writes += 1;
+      await before(writes);
+      return backend.setItemStatus(key, status, ifMatch);
+    },
+  };
+}
+
+describeEachDatabase('MCP project source on the store', (getHandle) => {
+  async function setup() {
+    const t = createTestApp(getHandle());
+    const agent = await createUser(t, { name: 'Agent' });
+    const colleague = await createUser(t, { name: 'Colleague' });
+    const project = await createProject(t, agent);
+    const { db } = t.handle;
+    await importDocument(db, { projectId: project.id, name: 'tracker.md', bytes: new TextEncoder().encode(TRACKER_PLAN), userId: agent.id });
+    const [document] = await listDocuments(db, project.id);
+    const user = { id: agent.id, email: agent.email, name: agent.name, isAdmin: false, via: 'api_token' as const };
+    const access = await projectAccess({ db, handle: t.handle, clock: t.clock }, user, project.key);
+    const backend = new LocalProject({ db, clock: t.clock, user, access, document, origin: 'http://scrumdown.test' });
+    const colleagueEdit = (key: string, status: string) => patchProjectItem(db, { projectId: project.id, key, patch: { status }, userId: colleague.id });
+    const text = async () => new TextDecoder().decode((await downloadDocument(db, project.id, document.id)).bytes);
+    return { backend, colleagueEdit, text };
+  }
+
+  it('an edit made between reading and writing stops set_status, which says what it set and asks to re-read', async () => {
+    const { backend, colleagueEdit, text } = await setup();
+    // A colleague's edit lands just before the agent's second write.
+    const source = new ProjectPlanSource(interleaved(backend, async (write) => write === 2 && colleagueEdit('TASK-203', 'review')));
+    const failure = await source.setStatus(['TASK-202', 'TASK-203'], 'done').catch((error: unknown) => error);
+    expect(isScrumdownError(failure) && failure.code).toBe('stale_edit');
+    // What the agent reads: what happened, and to re-read and retry.
+    expect((toolError(failure).content[0] as { text: string }).text).toMatch(
+      /^stale_edit: tracker\.md in project .* changed on the server while set_status ran .*; TASK-202 was set, TASK-203 not\. Read the items again \(get_item\) to see where they stand now\. Call the tool again\.$/,
+    );
+    expect((failure as { details: Record<string, unknown> }).details).toMatchObject({ set: ['TASK-202'], notSet: ['TASK-203'] });
+
+    // The colleague's change stands; the agent's first one too.
+    const after = await text();
+    expect(after).toContain('#### TASK-202: Return a book\n- **Status**: ✅ Done');
+    expect(after).not.toContain('#### TASK-203: Overdue reminders\n- **Status**: ✅ Done');
+    const { plan } = await source.load();
+    expect(plan.items.find((item) => item.id === 'TASK-203')?.status).toBe('review');
+
+    // Called again, it reads the plan afresh and finishes the job.
+    const retried = await source.setStatus(['TASK-202', 'TASK-203'], 'done');
+    expect(retried).toMatchObject({ written: true, unchanged: ['TASK-202'], changes: [{ id: 'TASK-203', from: 'review', to: 'done' }] });
+  });
+
+  it('a conflict on the first write means nothing was written', async () => {
+    const { backend, colleagueEdit, text } = await setup();
+    const racing = interleaved(backend, () => colleagueEdit('TASK-203', 'review'));
+    const failure = await new ProjectPlanSource(racing).setStatus(['TASK-202'], 'done').catch((error: unknown) => error);
+    expect((failure as Error).message).toContain('; nothing was written.');
+    expect(await text()).toContain('#### TASK-202: Return a book\n- **Status**: 📋 Todo');
+  });
+
+  it('a source that polls tells its subscriber when the document changes on the server', async () => {
+    const { backend, colleagueEdit } = await setup();
+    const source = new ProjectPlanSource(backend, { pollMs: 20 });
+    expect(new ProjectPlanSource(backend).watch).toBeUndefined();
+    let changes = 0;
+    const stop = source.watch!(() => (changes += 1));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(changes).toBe(0);
+      await colleagueEdit('TASK-204', 'todo');
+      await expect.poll(() => changes, { timeout: 2000 }).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+});
