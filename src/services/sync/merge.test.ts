@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../engine/build.js';
 import { hunksBetween, lineKeys, mergeTexts, splitLines, withoutChangesTo } from './merge.js';
+import type { Side } from './merge.js';
 
 const BASE = [
   '# Garden plan',
@@ -22,8 +23,12 @@ const BASE = [
 
 const plan = buildPlan(BASE, 'garden.md');
 
-function merge(file: string, server: string) {
-  return mergeTexts(BASE, file, server, plan);
+function side(text: string): Side {
+  return { text, plan: buildPlan(text, 'garden.md') };
+}
+
+function merge(file: string, server: string, base = BASE) {
+  return mergeTexts(side(base), side(file), side(server));
 }
 
 describe('splitLines and hunksBetween', () => {
@@ -35,8 +40,8 @@ describe('splitLines and hunksBetween', () => {
 
   it('names the base lines each change replaces', () => {
     expect(hunksBetween(['a\n', 'b\n', 'c\n'], ['a\n', 'B\n', 'c\n', 'd\n'])).toEqual([
-      { start: 1, end: 2, lines: ['B\n'] },
-      { start: 3, end: 3, lines: ['d\n'] },
+      { start: 1, end: 2, at: 1, lines: ['B\n'] },
+      { start: 3, end: 3, at: 3, lines: ['d\n'] },
     ]);
   });
 });
@@ -89,7 +94,28 @@ describe('mergeTexts', () => {
     const result = merge(file, server);
     expect(result.text).toBe(file);
     expect(result.conflicts).toHaveLength(1);
-    expect(result.conflicts[0]).toMatchObject({ line: 8, file: '- [ ] T004 Mine\n', server: '- [ ] T004 Theirs\n' });
+    expect(result.conflicts[0]).toEqual({ items: ['T004'], line: 8, file: '- [ ] T004 Mine\n', server: '- [ ] T004 Theirs\n' });
+  });
+
+  it('conflicts when the server removed an item the file changed, and the file can take the removal back', () => {
+    const file = BASE.replace('- [ ] T002', '- [x] T002');
+    const server = BASE.replace('- [ ] T002 Buy compost\n', '');
+    const result = merge(file, server);
+    expect(result.text).toBe(file);
+    expect(result.conflicts).toEqual([{ items: ['T002'], line: 6, file: '- [x] T002 Buy compost\n', server: '' }]);
+    // Once the server's text is the base, the file's difference is charged to the same item.
+    expect(withoutChangesTo(side(server), side(file), new Set(result.conflicts[0].items))).toBe(server);
+  });
+
+  it('puts the whole text in conflict when there is no base and the two sides differ', () => {
+    const server = BASE.replace('- [ ] T002', '- [x] T002');
+    const result = merge(BASE, server, '');
+    expect(result.text).toBe(BASE);
+    expect(result.conflicts).toHaveLength(1);
+    const items = new Set(result.conflicts[0].items);
+    expect(items).toContain('T002');
+    expect(withoutChangesTo(side(server), side(BASE), items)).toBe(server);
+    expect(merge(BASE, BASE, '')).toEqual({ text: BASE, merged: [], conflicts: [] });
   });
 
   it('gives the merged line of a conflict after the lines merged above it', () => {
@@ -104,7 +130,7 @@ describe('mergeTexts', () => {
 describe('withoutChangesTo', () => {
   it("takes back the file's changes to the items named and keeps the rest", () => {
     const file = BASE.replace('- [ ] T001', '- [x] T001').replace('- [ ] holds rain', '- [x] holds rain');
-    expect(withoutChangesTo(BASE, file, new Set(['GARD-010']), plan)).toBe(BASE.replace('- [ ] T001', '- [x] T001'));
-    expect(withoutChangesTo(BASE, file, new Set(), plan)).toBe(file);
+    expect(withoutChangesTo(side(BASE), side(file), new Set(['GARD-010']))).toBe(BASE.replace('- [ ] T001', '- [x] T001'));
+    expect(withoutChangesTo(side(BASE), side(file), new Set())).toBe(file);
   });
 });

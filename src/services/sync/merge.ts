@@ -1,18 +1,38 @@
 // The three-way merge of file sync, pure: what the file and the server each changed since the
 // text both last agreed on (the base), which of those changes merge and which conflict. Changes
-// are line hunks of the base; each is charged to the plan items whose lines it touches (a check
-// counts as its item's own line, text outside items as its section's). Two changes conflict when
-// they touch the same item or overlap; then the file's side is kept and the server's reported.
+// are line hunks of the base; each is charged to the plan items whose lines it replaces in the
+// base and whose lines it writes in the new text (a check counts as its item's own line, text
+// outside items as its section's). Two changes conflict when they touch the same item or overlap;
+// then the file's side is kept and the server's reported.
 // Texts are byte strings (one char per byte, latin1) so the merge keeps every byte as it was.
 
+import { buildPlan } from '../../engine/build.js';
+import { decodeBytes } from '../../engine/decode.js';
 import type { Plan } from '../../engine/model.js';
 import { editScript } from '../diff.js';
 
-/** Base lines [start, end) (0-based) replaced by `lines`; start === end is a pure insertion. */
+/** Base lines [start, end) (0-based) replaced by `lines`, which start at line `at` of the new text. */
 export interface Hunk {
   start: number;
   end: number;
+  at: number;
   lines: string[];
+}
+
+/** A text and the engine's reading of it. */
+export interface Side {
+  text: string;
+  plan: Plan;
+}
+
+/** A file's bytes as the merge reads them: one char per byte, and the engine's plan of the text. */
+export function sideOf(bytes: Uint8Array, name: string): Side {
+  return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), plan: buildPlan(decodeBytes(bytes).text, name) };
+}
+
+/** The bytes of a merged text. */
+export function bytesOf(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'latin1'));
 }
 
 export interface MergeConflict {
@@ -60,7 +80,7 @@ export function hunksBetween(base: readonly string[], other: readonly string[]):
       continue;
     }
     if (!open) {
-      open = { start: a, end: a, lines: [] };
+      open = { start: a, end: a, at: b, lines: [] };
       hunks.push(open);
     }
     if (op === '-') {
@@ -88,11 +108,18 @@ export function lineKeys(plan: Plan): (line: number) => string {
   return (line) => keys[line] ?? 'document';
 }
 
-/** The keys a hunk touches: those of the lines it replaces (a pure insertion touches none). */
-export function hunkKeys(hunk: Hunk, keyOf: (line: number) => string): Set<string> {
+/** The keys a hunk touches: those of the base lines it replaces and of the lines it writes. */
+function hunkKeys(hunk: Hunk, baseKey: (line: number) => string, newKey: (line: number) => string): Set<string> {
   const keys = new Set<string>();
-  for (let line = hunk.start + 1; line <= hunk.end; line++) keys.add(keyOf(line));
+  for (let line = hunk.start + 1; line <= hunk.end; line++) keys.add(baseKey(line));
+  for (let line = hunk.at + 1; line <= hunk.at + hunk.lines.length; line++) keys.add(newKey(line));
   return keys;
+}
+
+/** The changes from base to other, each with the keys it touches. */
+function keyedHunks(baseLines: readonly string[], baseKey: (line: number) => string, other: Side): { hunk: Hunk; keys: Set<string> }[] {
+  const otherKey = lineKeys(other.plan);
+  return hunksBetween(baseLines, splitLines(other.text)).map((hunk) => ({ hunk, keys: hunkKeys(hunk, baseKey, otherKey) }));
 }
 
 function overlap(a: Hunk, b: Hunk): boolean {
@@ -131,13 +158,12 @@ interface Tagged {
 /**
  * Merges the server's changes into the file's text. Changes of one side to items the other side
  * left alone are both kept; where both changed the same item the file's text stays and the
- * server's change comes back as a conflict. `basePlan` is the base text read by the engine.
+ * server's change comes back as a conflict.
  */
-export function mergeTexts(base: string, file: string, server: string, basePlan: Plan): MergeResult {
-  const baseLines = splitLines(base);
-  const keyOf = lineKeys(basePlan);
-  const tag = (side: Tagged['side'], other: string): Tagged[] =>
-    hunksBetween(baseLines, splitLines(other)).map((hunk) => ({ hunk, keys: hunkKeys(hunk, keyOf), side, group: -1 }));
+export function mergeTexts(base: Side, file: Side, server: Side): MergeResult {
+  const baseLines = splitLines(base.text);
+  const baseKey = lineKeys(base.plan);
+  const tag = (side: Tagged['side'], other: Side): Tagged[] => keyedHunks(baseLines, baseKey, other).map((keyed) => ({ ...keyed, side, group: -1 }));
   const local = tag('file', file);
   // A change the file already has is no change to merge.
   const remote = tag('server', server).filter((theirs) => !local.some((ours) => sameHunk(ours.hunk, theirs.hunk)));
@@ -192,10 +218,9 @@ function mergedLine(kept: readonly Tagged[], target: Hunk): number {
  * The file's text with its changes to `items` taken back to the base's: what may be pushed while
  * those items are in conflict, and what `resolve --take server` writes.
  */
-export function withoutChangesTo(base: string, file: string, items: ReadonlySet<string>, basePlan: Plan): string {
-  if (items.size === 0) return file;
-  const baseLines = splitLines(base);
-  const keyOf = lineKeys(basePlan);
-  const kept = hunksBetween(baseLines, splitLines(file)).filter((hunk) => ![...hunkKeys(hunk, keyOf)].some((key) => items.has(key)));
-  return applyHunks(baseLines, kept);
+export function withoutChangesTo(base: Side, file: Side, items: ReadonlySet<string>): string {
+  if (items.size === 0) return file.text;
+  const baseLines = splitLines(base.text);
+  const kept = keyedHunks(baseLines, lineKeys(base.plan), file).filter(({ keys }) => ![...keys].some((key) => items.has(key)));
+  return applyHunks(baseLines, kept.map(({ hunk }) => hunk));
 }
