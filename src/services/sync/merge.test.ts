@@ -38,6 +38,13 @@ describe('splitLines and hunksBetween', () => {
     expect(splitLines(text).join('')).toBe(text);
   });
 
+  it('splits lines rewritten one for one into a change each', () => {
+    expect(hunksBetween(['a\n', 'b\n', 'c\n'], ['A\n', 'B\n', 'c\n'])).toEqual([
+      { start: 0, end: 1, at: 0, lines: ['A\n'] },
+      { start: 1, end: 2, at: 1, lines: ['B\n'] },
+    ]);
+  });
+
   it('names the base lines each change replaces', () => {
     expect(hunksBetween(['a\n', 'b\n', 'c\n'], ['a\n', 'B\n', 'c\n', 'd\n'])).toEqual([
       { start: 1, end: 2, at: 1, lines: ['B\n'] },

@@ -91,7 +91,12 @@ export function hunksBetween(base: readonly string[], other: readonly string[]):
       b++;
     }
   }
-  return hunks;
+  // Lines rewritten one for one are separate changes, so each is charged to its own item.
+  return hunks.flatMap((hunk) =>
+    hunk.end - hunk.start === hunk.lines.length && hunk.lines.length > 1
+      ? hunk.lines.map((line, i) => ({ start: hunk.start + i, end: hunk.start + i + 1, at: hunk.at + i, lines: [line] }))
+      : [hunk],
+  );
 }
 
 /** For every 1-based line of the plan, the key a change on it is charged to. */
