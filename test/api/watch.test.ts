@@ -5,7 +5,7 @@
 // command stops cleanly on SIGINT and SIGTERM.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -179,31 +179,34 @@ describe('watch and resolve against a server', () => {
     const { project, dir } = await setup();
     const file = join(dir, 'orchard.md');
     writeFileSync(file, PLAN);
-    const { warnings } = await watch(dir, project, { pollMs: 60_000 });
+    const first = await watch(dir, project);
     const [document] = await documents(project);
-
+    // Both sides edit while the folder is not watched; the next watch meets both edits at once.
+    await first.watcher.stop();
     await patchItem(project, 'T002', { status: 'done' });
     await patchItem(project, 'T003', { status: 'done' });
     const ours = PLAN.replace('T002 Graft the pear', 'T002 Graft the pear (spring)').replace('T003 Net the cherries', 'T003 Net the cherries twice');
     writeFileSync(file, ours);
+    const { warnings } = await watch(dir, project);
 
-    await within(3000, () => state(dir).documents[document.id].conflicts.length === 2);
     const conflicts = state(dir).documents[document.id].conflicts;
     expect(conflicts.map((conflict) => conflict.items)).toEqual([['T002'], ['T003']]);
     expect(conflicts[0]).toMatchObject({ file: '- [ ] T002 Graft the pear (spring)\n', server: '- [x] T002 Graft the pear\n', changes: ['T002 status todo → done'], serverVersion: 3 });
     expect(readFileSync(file, 'utf8')).toBe(ours);
     expect(warnings.join('\n')).toContain('conflict: orchard.md:6: T002 changed both here and on the server');
     expect(warnings.join('\n')).toContain(`scrumdown resolve ${dir} orchard.md --take file|server T002`);
-    // The server's change is not overwritten while the conflict waits.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    const serverSide = PLAN.replace('- [ ] T002', '- [x] T002').replace('- [ ] T003', '- [x] T003');
-    expect(await serverText(project, 'orchard.md')).toBe(serverSide);
+    // The server's change is not overwritten while the conflict waits; the file's other changes go.
+    const ticked = ours.replace('- [ ] T004', '- [x] T004');
+    writeFileSync(file, ticked);
+    const serverSide = PLAN.replace('- [ ] T002', '- [x] T002').replace('- [ ] T003', '- [x] T003').replace('- [ ] T004', '- [x] T004');
+    await within(3000, async () => (await serverText(project, 'orchard.md')) === serverSide && state(dir).documents[document.id].version === 4);
+    expect(state(dir).documents[document.id].conflicts).toHaveLength(2);
 
     // The server's text for T002, the file's for T003.
     expect(await resolveConflicts({ dir, take: 'server', targets: ['orchard.md', 'T002'] })).toEqual([{ path: 'orchard.md', items: ['T002'], written: true }]);
-    expect(readFileSync(file, 'utf8')).toBe(ours.replace('- [ ] T002 Graft the pear (spring)', '- [x] T002 Graft the pear'));
+    expect(readFileSync(file, 'utf8')).toBe(ticked.replace('- [ ] T002 Graft the pear (spring)', '- [x] T002 Graft the pear'));
     expect(await resolveConflicts({ dir, take: 'file', targets: ['T003'] })).toEqual([{ path: 'orchard.md', items: ['T003'], written: false }]);
-    const settled = PLAN.replace('- [ ] T002', '- [x] T002').replace('T003 Net the cherries', 'T003 Net the cherries twice');
+    const settled = PLAN.replace('- [ ] T002', '- [x] T002').replace('T003 Net the cherries', 'T003 Net the cherries twice').replace('- [ ] T004', '- [x] T004');
     await within(3000, async () => (await serverText(project, 'orchard.md')) === settled);
     expect(readFileSync(file, 'utf8')).toBe(settled);
     expect(state(dir).documents[document.id].conflicts).toEqual([]);
@@ -240,6 +243,14 @@ describe('watch and resolve against a server', () => {
     writeFileSync(join(dir, 'plans', 'trees.md'), edited);
     await within(3000, async () => (await serverText(project, document.id)) === edited);
     expect((await documents(project)).map((listed) => listed.id)).toEqual([document.id]);
+
+    // A deleted file stops being synced; its document stays, and is not written back.
+    rmSync(join(dir, 'plans', 'trees.md'));
+    await within(3000, () => state(dir).documents[document.id].path === null);
+    await patchItem(project, 'T001', { status: 'done' });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(readdirSync(join(dir, 'plans'))).toEqual([]);
+    expect(await documents(project)).toHaveLength(1);
   });
 
   it('writes a document added on the server into the folder, and closes its file watch once stopped', async () => {
@@ -258,7 +269,8 @@ describe('watch and resolve against a server', () => {
     });
     expect(watches()).toBeGreaterThan(before);
     await watcher.stop();
-    expect(watches()).toBe(before);
+    // Handles close on the next turns of the event loop.
+    await within(1000, () => watches() === before);
   });
 
   describe('the command', () => {
@@ -287,13 +299,19 @@ describe('watch and resolve against a server', () => {
       expect(watching.stderr()).toBe('');
     });
 
-    it('refuses a missing folder and a folder never watched with one line and exit 2', async () => {
+    it('refuses a missing folder, a folder never watched and one synced with another project, with one line and exit 2', async () => {
       const missing = start(['watch', join(scratch, 'nowhere'), '--project', 'orchard1', '--server', server.url]);
       expect(await missing.exited).toBe(2);
       expect(missing.stderr()).toMatch(/^error: .*nowhere: no such folder/);
       const never = start(['resolve', scratch, '--take', 'server']);
       expect(await never.exited).toBe(2);
       expect(never.stderr()).toContain('has no sync state');
+      const { project, dir } = await setup();
+      const second = await setup();
+      await watch(dir, project);
+      const other = start(['watch', dir, '--project', second.project, '--server', server.url]);
+      expect(await other.exited).toBe(2);
+      expect(other.stderr()).toContain(`${dir} is synced with project ${project} on ${server.url}, not ${second.project}`);
     });
   });
 });

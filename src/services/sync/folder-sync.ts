@@ -64,6 +64,10 @@ export class FolderSync {
   private readonly missing = new Set<string>();
   /** The state file's text as this process last read or wrote it. */
   private lastState = '';
+  /** The state as this pass read it, to see what another process (resolve) settled meanwhile. */
+  private passStart: SyncState | null = null;
+  /** Set when resolve wrote the state during a pass: the next pass looks at every file again. */
+  private settledElsewhere = false;
   /** Warnings already given, so a pass repeated every second does not repeat them. */
   private readonly warned = new Set<string>();
 
@@ -72,7 +76,8 @@ export class FolderSync {
   /** One pass. `settling(path)` is true for files still being saved: they wait for the next pass. */
   async pass(settling: (path: string) => boolean = () => false): Promise<void> {
     const { dir, client, project } = this.options;
-    const state: SyncState = (await readSyncState(dir)) ?? { format: 1, server: client.server, project, documents: {} };
+    const stored = await readSyncState(dir);
+    const state: SyncState = stored ?? { format: 1, server: client.server, project, documents: {} };
     if (state.server !== client.server || state.project !== project) {
       throw new ScrumdownError(
         'invalid_argument',
@@ -81,10 +86,12 @@ export class FolderSync {
       );
     }
     const text = JSON.stringify(state);
+    this.passStart = JSON.parse(text) as SyncState;
     // Someone else (resolve) changed the state: look at every file again.
     const force = text !== this.lastState;
     if (force) this.seen.clear();
-    let dirty = false;
+    // The first pass ties the folder to this project and server, even while it is empty.
+    let dirty = stored === null;
 
     const remote = new Map((await listRemoteDocuments(client, project)).map((entry) => [entry.id, entry]));
     const files = await planFiles(dir);
@@ -100,7 +107,15 @@ export class FolderSync {
         continue;
       }
       if (!force && entry.version === document.version && this.seen.get(document.path) === files.get(document.path)) continue;
-      dirty = (await this.syncDocument(state, id, document, entry, files.get(document.path)!, force)) || dirty;
+      try {
+        dirty = (await this.syncDocument(state, id, document, entry, files.get(document.path)!, force)) || dirty;
+      } catch (error) {
+        // The file was saved, or the document changed, while this pass worked: the next pass
+        // starts again from what both hold then.
+        if (!(error instanceof ScrumdownError && (error.code === 'stale_edit' || error.code === 'conflict'))) throw error;
+        this.seen.delete(document.path);
+        dirty = true;
+      }
     }
 
     const tracked = this.trackedPaths(state);
@@ -118,8 +133,24 @@ export class FolderSync {
       dirty = (await this.pullNew(state, entry)) || dirty;
     }
 
-    if (dirty) await writeSyncState(dir, state);
-    this.lastState = JSON.stringify(state);
+    if (dirty) await this.save(state);
+    this.lastState = this.settledElsewhere ? '' : JSON.stringify(state);
+    this.settledElsewhere = false;
+  }
+
+  /** Writes the state, keeping out the conflicts `resolve` settled while this pass ran. */
+  private async save(state: SyncState): Promise<void> {
+    const onDisk = await readSyncState(this.options.dir);
+    if (onDisk && this.passStart && JSON.stringify(onDisk) !== JSON.stringify(this.passStart)) {
+      for (const [id, document] of Object.entries(state.documents)) {
+        const now = new Set((onDisk.documents[id]?.conflicts ?? []).map((conflict) => JSON.stringify(conflict)));
+        const settled = new Set((this.passStart.documents[id]?.conflicts ?? []).map((conflict) => JSON.stringify(conflict)).filter((key) => !now.has(key)));
+        document.conflicts = document.conflicts.filter((conflict) => !settled.has(JSON.stringify(conflict)));
+      }
+      this.passStart = onDisk;
+      this.settledElsewhere = true;
+    }
+    await writeSyncState(this.options.dir, state);
   }
 
   /** Document id by file, for the files the state follows. */
@@ -269,7 +300,7 @@ export class FolderSync {
     const outgoing = withoutChangesTo(server, file, held);
     if (outgoing !== server.text) {
       // The state matches the base on disk before anything leaves, so a crash here merges again.
-      await writeSyncState(dir, state);
+      await this.save(state);
       const bytes = bytesOf(outgoing);
       const replaced = await replaceRemoteDocument(client, project, id, fetched.etag, bytes);
       await writeBase(dir, id, bytes);

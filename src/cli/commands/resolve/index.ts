@@ -13,7 +13,7 @@ export function registerResolve(program: Command): void {
     .command('resolve')
     .description('settle the conflicts watch left: keep the file\'s text or take the server\'s, per item')
     .argument('<dir>', 'the watched folder')
-    .argument('[file-and-items...]', 'a synced file (optional), then the items to settle (default: every conflict)')
+    .argument('[file-or-ids...]', 'a synced file (optional), then the ids of the items to settle (default: every conflict)')
     .addOption(new Option('--take <side>', 'whose text wins').choices(['file', 'server']).makeOptionMandatory())
     .addHelpText(
       'after',
