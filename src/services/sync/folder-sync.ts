@@ -170,6 +170,7 @@ export class FolderSync {
         continue;
       }
       const document = state.documents[id];
+      // By content, not inode: a deleted file's inode is soon given to a new, different file.
       let moved: string | undefined;
       for (const candidate of newcomers) {
         const { bytes } = await readPlanBytes(join(this.options.dir, candidate)).catch(() => ({ bytes: undefined }));
@@ -268,6 +269,7 @@ export class FolderSync {
     const base = sideOf(baseBytes ?? fetched.bytes, path);
     const server = sideOf(fetched.bytes, path);
     let file = sideOf(fileBytes, path);
+    const read = file.text;
     let conflicts = document.conflicts;
 
     if (server.text !== base.text) {
@@ -309,7 +311,7 @@ export class FolderSync {
       report.info(`${path} → version ${replaced.version} on the server${held.size > 0 ? ` (items in conflict held back: ${[...held].join(', ')})` : ''}.`);
     }
     document.fileHash = sha256(bytesOf(file.text));
-    if (file.text === sideOf(fileBytes, path).text) this.seen.set(path, signature);
+    if (file.text === read) this.seen.set(path, signature);
     return JSON.stringify(document) !== before;
   }
 
@@ -320,12 +322,18 @@ export class FolderSync {
   }
 }
 
+/** Lines of the server's side a conflict report shows; the state file has them all. */
+const SHOWN_LINES = 12;
+
 /** The stderr report of a conflict: what, where, what the server has, and how to choose. */
 export function describeConflict(dir: string, path: string, conflict: SyncConflict): string {
   const items = conflict.items.filter((item) => !item.startsWith('section:') && item !== 'document');
   const what = items.length > 0 ? items.join(', ') : `the text at line ${conflict.line}`;
   const changes = conflict.changes.length > 0 ? ` The server changed: ${conflict.changes.join('; ')}.` : '';
-  const server = conflict.server === '' ? '(removed)' : conflict.server.trimEnd().split('\n').map((line) => `  | ${line}`).join('\n');
+  const lines = conflict.server.trimEnd().split('\n');
+  const shown = lines.slice(0, SHOWN_LINES).map((line) => `  | ${line}`);
+  if (lines.length > SHOWN_LINES) shown.push(`  | … ${lines.length - SHOWN_LINES} more lines (in ${join(dir, '.scrumdown', 'sync.json')})`);
+  const server = conflict.server === '' ? '  (removed)' : shown.join('\n');
   return [
     `conflict: ${path}:${conflict.line}: ${what} changed both here and on the server (version ${conflict.serverVersion}); the file's text is kept.${changes}`,
     `  the server has:`,
