@@ -25,9 +25,18 @@ export interface Side {
   plan: Plan;
 }
 
-/** A file's bytes as the merge reads them: one char per byte, and the engine's plan of the text. */
+/**
+ * A file's bytes as the merge reads them: one char per byte, and the engine's plan of the text,
+ * built only when asked for (a save with nothing new from the server needs none).
+ */
 export function sideOf(bytes: Uint8Array, name: string): Side {
-  return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), plan: buildPlan(decodeBytes(bytes).text, name) };
+  let plan: Plan | undefined;
+  return {
+    text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+    get plan() {
+      return (plan ??= buildPlan(decodeBytes(bytes).text, name));
+    },
+  };
 }
 
 /** The bytes of a merged text. */
