@@ -213,6 +213,26 @@ describe('watch and resolve against a server', () => {
     await expect(resolveConflicts({ dir, take: 'file', targets: [] })).rejects.toThrow(/No conflicts to resolve/);
   });
 
+  it("meets a server document of the file's name: the same text is adopted, a different one is one conflict", async () => {
+    const { project, dir } = await setup();
+    const theirs = PLAN.replace('- [ ] T001', '- [x] T001');
+    for (const name of ['same.md', 'other.md']) await api(server.url, 'POST', `/api/v1/projects/${project}/documents`, { token, json: { name, content: theirs } });
+    writeFileSync(join(dir, 'same.md'), theirs);
+    writeFileSync(join(dir, 'other.md'), PLAN);
+    const { warnings } = await watch(dir, project);
+    const byPath = new Map(Object.values(state(dir).documents).map((document) => [document.path, document]));
+    expect(byPath.get('same.md')).toMatchObject({ version: 1, conflicts: [] });
+    expect(byPath.get('other.md')?.conflicts).toHaveLength(1);
+    expect(warnings.join('\n')).toContain('conflict: other.md:1:');
+    expect(readFileSync(join(dir, 'other.md'), 'utf8')).toBe(PLAN);
+    expect(await serverText(project, 'other.md')).toBe(theirs);
+
+    await resolveConflicts({ dir, take: 'server', targets: ['other.md'] });
+    expect(readFileSync(join(dir, 'other.md'), 'utf8')).toBe(theirs);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect((await documents(project)).map((document) => document.version)).toEqual([1, 1]);
+  });
+
   it('ignores .git, node_modules and editor swap and backup files', async () => {
     const { project, dir } = await setup();
     writeFileSync(join(dir, 'orchard.md'), PLAN);

@@ -322,13 +322,15 @@ export class FolderSync {
   }
 }
 
-/** Lines of the server's side a conflict report shows; the state file has them all. */
+/** Lines of the server's side, and items, a conflict report shows; the state file has them all. */
 const SHOWN_LINES = 12;
+const SHOWN_ITEMS = 8;
 
 /** The stderr report of a conflict: what, where, what the server has, and how to choose. */
 export function describeConflict(dir: string, path: string, conflict: SyncConflict): string {
   const items = conflict.items.filter((item) => !item.startsWith('section:') && item !== 'document');
-  const what = items.length > 0 ? items.join(', ') : `the text at line ${conflict.line}`;
+  const named = items.length > SHOWN_ITEMS ? `${items.slice(0, SHOWN_ITEMS).join(', ')} and ${items.length - SHOWN_ITEMS} more items` : items.join(', ');
+  const what = items.length > 0 ? named : `the text at line ${conflict.line}`;
   const changes = conflict.changes.length > 0 ? ` The server changed: ${conflict.changes.join('; ')}.` : '';
   const lines = conflict.server.trimEnd().split('\n');
   const shown = lines.slice(0, SHOWN_LINES).map((line) => `  | ${line}`);
@@ -338,6 +340,6 @@ export function describeConflict(dir: string, path: string, conflict: SyncConfli
     `conflict: ${path}:${conflict.line}: ${what} changed both here and on the server (version ${conflict.serverVersion}); the file's text is kept.${changes}`,
     `  the server has:`,
     server,
-    `  choose with: scrumdown resolve ${dir} ${path} --take file|server${items.length > 0 ? ` ${items.join(' ')}` : ''}`,
+    `  choose with: scrumdown resolve ${dir} ${path} --take file|server${items.length > 0 && items.length <= SHOWN_ITEMS ? ` ${items.join(' ')}` : ''}`,
   ].join('\n');
 }
