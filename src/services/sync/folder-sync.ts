@@ -327,7 +327,7 @@ const SHOWN_LINES = 12;
 const SHOWN_ITEMS = 8;
 
 /** The stderr report of a conflict: what, where, what the server has, and how to choose. */
-export function describeConflict(dir: string, path: string, conflict: SyncConflict): string {
+function describeConflict(dir: string, path: string, conflict: SyncConflict): string {
   const items = conflict.items.filter((item) => !item.startsWith('section:') && item !== 'document');
   const named = items.length > SHOWN_ITEMS ? `${items.slice(0, SHOWN_ITEMS).join(', ')} and ${items.length - SHOWN_ITEMS} more items` : items.join(', ');
   const what = items.length > 0 ? named : `the text at line ${conflict.line}`;

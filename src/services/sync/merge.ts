@@ -148,7 +148,7 @@ function sameHunk(a: Hunk, b: Hunk): boolean {
 }
 
 /** The base with the hunks applied; they must not overlap. */
-export function applyHunks(base: readonly string[], hunks: readonly Hunk[]): string {
+function applyHunks(base: readonly string[], hunks: readonly Hunk[]): string {
   // Insertions go before a replacement that starts where they stand.
   const ordered = [...hunks].sort((x, y) => x.start - y.start || (x.end - x.start) - (y.end - y.start));
   const out: string[] = [];
