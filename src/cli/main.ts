@@ -15,6 +15,7 @@ import { registerLint } from './commands/lint/index.js';
 import { registerLogin } from './commands/login/index.js';
 import { registerPull } from './commands/pull/index.js';
 import { registerPush } from './commands/push/index.js';
+import { registerResolve } from './commands/resolve/index.js';
 import { registerMcp } from './commands/mcp/index.js';
 import { registerMigrate } from './commands/migrate/index.js';
 import { registerNext } from './commands/next/index.js';
@@ -29,6 +30,7 @@ import { registerStatus } from './commands/status/index.js';
 import { registerHistory } from './commands/history/index.js';
 import { registerBurndown } from './commands/burndown/index.js';
 import { registerVelocity } from './commands/velocity/index.js';
+import { registerWatch } from './commands/watch/index.js';
 import { registerCycleTime } from './commands/cycle-time/index.js';
 import { packageVersion } from './version.js';
 
@@ -77,6 +79,8 @@ Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
   registerLogin(program);
   registerPush(program);
   registerPull(program);
+  registerWatch(program);
+  registerResolve(program);
   registerMigrate(program);
   registerBackup(program);
   registerRestore(program);

@@ -1,6 +1,7 @@
 // A small unified diff (3 lines of context, ---/+++ headers), enough to show what an edit did
 // to a plan. Lines are compared with Myers' O(ND) algorithm after trimming the common head and
-// tail, so a few status flips in a large plan cost little.
+// tail, so a few status flips in a large plan cost little; the same edit script serves the
+// three-way merge of file sync.
 
 export interface DiffOptions {
   /** Lines of context around each change. */
@@ -13,7 +14,8 @@ export interface DiffOptions {
 /** Beyond this many changed lines the diff gives up aligning and replaces the middle block. */
 const MAX_EDIT_DISTANCE = 1000;
 
-type Op = ' ' | '-' | '+';
+/** Keep a line of the old text, drop it, or add a line of the new one. */
+export type Op = ' ' | '-' | '+';
 
 interface Line {
   text: string;
@@ -42,8 +44,20 @@ function same(a: Line, b: Line): boolean {
   return a.text === b.text && a.newline === b.newline;
 }
 
+/** The edit script turning `a` into `b`, one op per kept, dropped or added element. */
+export function editScript<T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => boolean): Op[] {
+  let head = 0;
+  while (head < a.length && head < b.length && equal(a[head], b[head])) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && equal(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  const ops: Op[] = new Array<Op>(head).fill(' ');
+  for (const op of middleScript(a, b, equal, head, a.length - tail, head, b.length - tail)) ops.push(op);
+  for (let i = 0; i < tail; i++) ops.push(' ');
+  return ops;
+}
+
 /** Edit script turning a[aStart..aEnd) into b[bStart..bEnd); iterative Myers with a saved trace. */
-function middleScript(a: Line[], b: Line[], aStart: number, aEnd: number, bStart: number, bEnd: number): Op[] {
+function middleScript<T>(a: readonly T[], b: readonly T[], equal: (x: T, y: T) => boolean, aStart: number, aEnd: number, bStart: number, bEnd: number): Op[] {
   const n = aEnd - aStart;
   const m = bEnd - bStart;
   const max = n + m;
@@ -58,7 +72,7 @@ function middleScript(a: Line[], b: Line[], aStart: number, aEnd: number, bStart
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && same(a[aStart + x], b[bStart + y])) {
+      while (x < n && y < m && equal(a[aStart + x], b[bStart + y])) {
         x++;
         y++;
       }
@@ -108,14 +122,7 @@ export function unifiedDiff(oldText: string, newText: string, options: DiffOptio
   const context = options.context ?? 3;
   const a = splitLines(oldText);
   const b = splitLines(newText);
-  let head = 0;
-  while (head < a.length && head < b.length && same(a[head], b[head])) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
-
-  const ops: Op[] = new Array<Op>(head).fill(' ');
-  for (const op of middleScript(a, b, head, a.length - tail, head, b.length - tail)) ops.push(op);
-  for (let i = 0; i < tail; i++) ops.push(' ');
+  const ops = editScript(a, b, same);
 
   const out: string[] = [`--- ${options.oldName ?? 'a'}`, `+++ ${options.newName ?? 'b'}`];
   // Positions of each op in a and b.

@@ -50,28 +50,39 @@ export interface PushResult {
 /** Uploads a plan file as the project's document of that name: created, or replaced as its next version. */
 export async function pushDocument(client: RemoteClient, project: string, name: string, bytes: Uint8Array): Promise<PushResult> {
   const documents = await listRemoteDocuments(client, project);
-  const json = { name, content: Buffer.from(bytes).toString('base64'), encoding: 'base64' };
   const existing = documents.find((document) => document.name === name);
-  if (!existing) {
-    return { document: await client.json<DocumentSummary>('POST', `${projectPath(project)}/documents`, json), created: true };
-  }
-  const replaced = await client.json<DocumentSummary>('PUT', `${projectPath(project)}/documents/${encodeURIComponent(existing.id)}`, { content: json.content, encoding: 'base64' }, {
-    'if-match': existing.etag,
+  if (!existing) return { document: await createRemoteDocument(client, project, name, bytes), created: true };
+  return { document: await replaceRemoteDocument(client, project, existing.id, existing.etag, bytes), created: false };
+}
+
+/** A new document in the project (version 1); a name the project already has is a conflict. */
+export async function createRemoteDocument(client: RemoteClient, project: string, name: string, bytes: Uint8Array): Promise<DocumentSummary> {
+  return client.json<DocumentSummary>('POST', `${projectPath(project)}/documents`, { name, content: Buffer.from(bytes).toString('base64'), encoding: 'base64' });
+}
+
+/** The document's next version, if it is still at `etag` (else a conflict). */
+export async function replaceRemoteDocument(client: RemoteClient, project: string, id: string, etag: string, bytes: Uint8Array): Promise<DocumentSummary> {
+  return client.json<DocumentSummary>('PUT', `${projectPath(project)}/documents/${encodeURIComponent(id)}`, { content: Buffer.from(bytes).toString('base64'), encoding: 'base64' }, {
+    'if-match': etag,
   });
-  return { document: replaced, created: false };
 }
 
 export interface FetchedDocument {
   name: string;
   version: number;
+  /** The version as If-Match wants it. */
+  etag: string;
   bytes: Uint8Array;
 }
 
 /** A document's current bytes (every edit applied), exactly as the server stores them. */
 export async function fetchDocument(client: RemoteClient, project: string, wanted: string | undefined): Promise<FetchedDocument> {
-  const document = await chooseDocument(client, project, wanted);
+  return downloadRemoteDocument(client, project, await chooseDocument(client, project, wanted));
+}
+
+/** The bytes of a listed document, with the version they are (it may have moved on since the list). */
+export async function downloadRemoteDocument(client: RemoteClient, project: string, document: DocumentListEntry): Promise<FetchedDocument> {
   const response = await client.raw('GET', `${projectPath(project)}/documents/${encodeURIComponent(document.id)}?format=raw`);
-  const etag = response.headers.get('etag');
-  const version = etag ? Number(etag.replace(/\D/g, '')) : document.version;
-  return { name: document.name, version, bytes: response.bytes };
+  const etag = response.headers.get('etag') ?? document.etag;
+  return { name: document.name, version: Number(etag.replace(/\D/g, '')), etag, bytes: response.bytes };
 }
