@@ -6,7 +6,7 @@ import type { TextEdit } from '../../engine/edit/types.js';
 import { contentHash } from '../../engine/hash.js';
 import { spliceBytes } from './splice-bytes.js';
 
-/** Sorted, non-overlapping edits over a text of `length` UTF-16 units, never inside a surrogate pair. */
+/** Sorted, non-overlapping edits of `text`, none starting or ending inside a surrogate pair. */
 function editsArbitrary(text: string): fc.Arbitrary<TextEdit[]> {
   const boundaries: number[] = [];
   for (let i = 0; i <= text.length; i++) {

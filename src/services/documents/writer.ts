@@ -27,8 +27,8 @@ import type { TrackedField } from './item-rows.js';
 import { editsForRequests } from './item-edits.js';
 import type { ItemChange } from './item-edits.js';
 import { parseDocument } from './parsed.js';
-import { spliceBytes } from './splice-bytes.js';
 import type { ParsedDocument } from './parsed.js';
+import { spliceBytes } from './splice-bytes.js';
 
 export interface FieldChange {
   field: TrackedField;
