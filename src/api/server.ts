@@ -18,6 +18,10 @@ import { createApp } from './app.js';
 import type { ScrumdownApp } from './app.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { inTurns } from './turns.js';
+
+/** Requests started per turn of the event loop (see turns.ts). */
+const REQUESTS_PER_TURN = 8;
 
 export interface StartOptions {
   /** Where JSON logs go (stdout by default). */
@@ -120,7 +124,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
 function listen(app: ScrumdownApp, config: ServerConfig): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    const server = serve({ fetch: inTurns(app.fetch, REQUESTS_PER_TURN), port: config.port, hostname: config.host }, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(error);
     });

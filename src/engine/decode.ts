@@ -185,9 +185,10 @@ export function byteOffsetAt(decoded: DecodedText, offset: number): number {
  * The file's bytes after the edits. For valid UTF-8 this is the edited text, encoded; for invalid
  * input the edits are spliced into the original bytes, so every byte outside them (invalid
  * sequences included) stays as it was. Refuses a set made against another text (`stale_edit`).
+ * `textHash`, the text's content hash when the caller keeps it, saves hashing the text again.
  */
-export function encodeWithEdits(decoded: DecodedText, set: EditSet): Uint8Array {
-  const hash = contentHash(decoded.text);
+export function encodeWithEdits(decoded: DecodedText, set: EditSet, textHash?: string): Uint8Array {
+  const hash = textHash ?? contentHash(decoded.text);
   const edits = sortedCheckedEdits(decoded.text, set, hash);
   const encoder = new TextEncoder();
   if (!decoded.original) {

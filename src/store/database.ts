@@ -11,6 +11,7 @@ import { ScrumdownError } from '../errors.js';
 import { migrations } from './migrations/index.js';
 import type { DialectName } from './migrations/types.js';
 import type { Database } from './schema.js';
+import { cachingSqlite } from './sqlite-statements.js';
 
 export type { DialectName };
 
@@ -79,7 +80,7 @@ function openSqlite(target: string): DatabaseHandle {
     connection?.close();
     throw databaseFailure(`sqlite:${target}`, error, 'open');
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingSqlite(connection) }) });
   return { db, dialect: 'sqlite', display: `sqlite:${target}`, close: () => db.destroy() };
 }
 

@@ -79,6 +79,7 @@ function writtenField(item: Item, field: EditableField): FieldValue | undefined 
 /**
  * The edit that sets an item's assignee, points or hours. Throws `stale_edit`, `unknown_id`, and
  * `invalid_argument` for a bad value or a list item without the field (no field lines to add it to).
+ * `textHash`: see assertPlanText.
  */
 export function setField(
   plan: Plan,
@@ -87,11 +88,12 @@ export function setField(
   field: EditableField,
   value: string | number,
   index: PlanIndex = indexPlan(plan),
+  textHash?: string,
 ): EditSet {
   if (field !== 'assignee' && field !== 'points' && field !== 'hours') {
     throw new ScrumdownError('invalid_argument', `Cannot set '${String(field)}'; the fields that can be set are assignee, points and hours.`, { field });
   }
-  assertPlanText(plan, text);
+  assertPlanText(plan, text, textHash);
   const item = resolveItem(plan, index, id);
   const written = checkedValue(item, field, value);
   const existing = writtenField(item, field);

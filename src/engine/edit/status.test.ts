@@ -301,6 +301,12 @@ describe('ids, hashes and overlaps', () => {
     expect(() => setStatus(plan, text + '\n', ['QA-001'], 'done')).toThrowError(expect.objectContaining({ code: 'stale_edit' }));
   });
 
+  it('takes a known hash of the text instead of hashing it, and refuses one that is not the plan hash', () => {
+    const byHashing = setStatus(plan, text, ['QA-001'], 'done');
+    expect(setStatus(plan, text, ['QA-001'], 'done', undefined, contentHash(text))).toEqual(byHashing);
+    expect(() => setStatus(plan, text, ['QA-001'], 'done', undefined, contentHash(text + '\n'))).toThrowError(expect.objectContaining({ code: 'stale_edit' }));
+  });
+
   it('refuses to apply a set to text with another hash', () => {
     const set = setStatus(plan, text, ['QA-001'], 'done');
     expect(() => applyEdits(text, set, contentHash(text + ' '))).toThrowError(expect.objectContaining({ code: 'stale_edit' }));

@@ -17,9 +17,13 @@ export { applyEdits } from './apply.js';
 /** Statuses a bare checkbox can show: `[ ]`, `[x]`, and Kiro's `[-]` / `[~]`. */
 export const CHECKBOX_STATUSES: readonly Status[] = ['todo', 'in_progress', 'done'];
 
-/** Throws `stale_edit` unless the plan was built from exactly this text. */
-export function assertPlanText(plan: Plan, text: string): void {
-  const actual = contentHash(text);
+/**
+ * Throws `stale_edit` unless the plan was built from exactly this text. A caller that keeps each
+ * text with its content hash (the server stores both with every version) passes `textHash`, and
+ * the plan's hash is compared with it instead of hashing a large text again on every edit.
+ */
+export function assertPlanText(plan: Plan, text: string, textHash?: string): void {
+  const actual = textHash ?? contentHash(text);
   if (actual !== plan.hash) {
     throw new ScrumdownError(
       'stale_edit',
@@ -171,10 +175,11 @@ function editContext(plan: Plan, text: string, index: PlanIndex): EditContext {
  * `stale_edit` when `text` is not the text the plan was built from, `unknown_id` (with the nearest
  * ids) for an id the plan does not have, `status_not_expressible` for a checkbox-only item and a
  * status a checkbox cannot show, and `invalid_argument` for an item whose status rolls up.
+ * `textHash`: see assertPlanText.
  */
-export function setStatus(plan: Plan, text: string, ids: string[], status: Status, index: PlanIndex = indexPlan(plan)): EditSet {
+export function setStatus(plan: Plan, text: string, ids: string[], status: Status, index: PlanIndex = indexPlan(plan), textHash?: string): EditSet {
   assertStatus(status);
-  assertPlanText(plan, text);
+  assertPlanText(plan, text, textHash);
   const context = editContext(plan, text, index);
   const seen = new Set<string>();
   const edits: TextEdit[] = [];

@@ -8,9 +8,9 @@
 
 import type { Kysely } from 'kysely';
 import { contentHash } from '../../engine/hash.js';
-import { decodeBytes, encodeWithEdits } from '../../engine/decode.js';
+import { decodeBytes } from '../../engine/decode.js';
 import { resolveItem } from '../../engine/edit/suggest.js';
-import { spliceEdits } from '../../engine/edit/apply.js';
+import { sortedCheckedEdits, spliceEdits } from '../../engine/edit/apply.js';
 import type { TextEdit } from '../../engine/edit/types.js';
 import type { Item, Status } from '../../engine/model.js';
 import { ScrumdownError } from '../../errors.js';
@@ -28,6 +28,7 @@ import { editsForRequests } from './item-edits.js';
 import type { ItemChange } from './item-edits.js';
 import { parseDocument } from './parsed.js';
 import type { ParsedDocument } from './parsed.js';
+import { spliceBytes } from './splice-bytes.js';
 
 export interface FieldChange {
   field: TrackedField;
@@ -178,9 +179,11 @@ async function writeBatch(db: Kysely<Database>, documentId: string, batch: Pendi
       return [...rest.map((entry) => entry.pending), ...deferred, ...(await writeBatch(db, documentId, [first.pending]))];
     }
 
-    const bytes = encodeWithEdits(document.decoded, { hash: document.plan.hash, edits });
+    // Bounds and overlaps checked once more before the bytes are cut (one request's own edits).
+    const checked = sortedCheckedEdits(document.decoded.text, { hash: document.plan.hash, edits }, document.plan.hash);
+    const bytes = spliceBytes(document.decoded, document.bytes, document.plan.hash, checked);
     const decoded = document.decoded.valid
-      ? { ...document.decoded, text: spliceEdits(document.decoded.text, edits), original: undefined }
+      ? { ...document.decoded, text: spliceEdits(document.decoded.text, checked), original: undefined }
       : decodeBytes(bytes);
     const hash = contentHash(decoded.text);
     const version = document.version + 1;

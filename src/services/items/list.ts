@@ -1,7 +1,8 @@
 // A project's items, filtered, sorted and paged, for the API. The filters are the CLI's
 // (`parseItemFilter` / `listItems`: status, kind, assignee, tag, ready, blocked) plus free text
 // over id and title; each document's filtered and sorted list is kept per document version, so
-// paging through a 10k-item plan costs a slice, not a pass over the plan.
+// paging through a 10k-item plan costs a slice, not a pass over the plan, and each page answered
+// is kept until the version changes.
 
 import { priorityRank } from '../../engine/analyze/next.js';
 import { STATUSES } from '../../engine/model.js';
@@ -19,6 +20,8 @@ export type ItemSortKey = (typeof ITEM_SORT_KEYS)[number];
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
+/** Pages kept per document version (the most recently computed ones). */
+const MAX_KEPT_PAGES = 64;
 
 export interface ItemListQuery {
   status?: readonly string[];
@@ -175,6 +178,23 @@ export async function listProjectItems(db: Kysely<Database>, projectId: string, 
   for (const document of documents) versions[document.name] = document.version;
   const signature = documents.map((document) => `${document.id}@${document.version}`).join(',');
 
+  const holder = documents[0];
+  if (holder === undefined) return listPage([], null, limit, signature, versions);
+  // A page depends only on the query and the versions it is read from: the same page object is
+  // handed out again until a document changes, so the API can serialise it once. Pages have their
+  // own bounded map so that paging through a plan does not push its sorted list out of the memo.
+  const pages = memoized(holder, 'pages', () => new Map<string, ItemPage>());
+  const pageKey = JSON.stringify([signature, sort, filter, needle, several, query.cursor ?? '', limit]);
+  let page = pages.get(pageKey);
+  if (page === undefined) {
+    page = listPage(sortedRows(documents, filter, needle, several, sort), cursor, limit, signature, versions);
+    if (pages.size >= MAX_KEPT_PAGES) pages.delete(pages.keys().next().value as string);
+    pages.set(pageKey, page);
+  }
+  return page;
+}
+
+function sortedRows(documents: ParsedDocument[], filter: ItemFilter, needle: string, several: boolean, sort: { key: ItemSortKey; descending: boolean }): ListedItem[] {
   let rows: ListedItem[];
   if (documents.length === 1) {
     const only = documents[0];
@@ -187,7 +207,10 @@ export async function listProjectItems(db: Kysely<Database>, projectId: string, 
       sort.descending,
     );
   }
+  return rows;
+}
 
+function listPage(rows: ListedItem[], cursor: Cursor | null, limit: number, signature: string, versions: Record<string, number>): ItemPage {
   let start = 0;
   if (cursor) {
     if (cursor.signature === signature) start = cursor.offset;

@@ -31,8 +31,8 @@ function plansOwnLabel(plan: Plan): string {
   return 'Priority';
 }
 
-export function setPriority(plan: Plan, text: string, item: Item, value: string): EditSet {
-  assertPlanText(plan, text);
+export function setPriority(plan: Plan, text: string, item: Item, value: string, textHash?: string): EditSet {
+  assertPlanText(plan, text, textHash);
   const word = checkedPriority(item, value);
   const field = item.fields.priority;
   if (field) {

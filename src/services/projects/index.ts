@@ -13,6 +13,7 @@ import type { MemberRow } from '../../store/repositories/members.js';
 import {
   deleteProject as deleteProjectRow,
   findProjectByKey,
+  findProjectWithRole,
   insertProject,
   listProjectsFor,
   updateProject as updateProjectRow,
@@ -77,9 +78,9 @@ export interface ProjectAccess {
 
 /** The project and the caller's role in it; not_found for a missing project and for non-members alike. */
 export async function projectAccess(ctx: ProjectsContext, user: AuthUser, key: string): Promise<ProjectAccess> {
-  const project = await findProjectByKey(ctx.db, key);
-  if (!project) throw notFound(key);
-  const memberRole = (await findRole(ctx.db, project.id, user.id)) ?? null;
+  const found = await findProjectWithRole(ctx.db, key, user.id);
+  if (!found) throw notFound(key);
+  const { role: memberRole, ...project } = found;
   if (memberRole === null && !user.isAdmin) throw notFound(key);
   return { project, role: user.isAdmin ? 'owner' : memberRole!, memberRole };
 }

@@ -14,6 +14,17 @@ export async function findProjectByKey(db: Db, key: string): Promise<Project | u
   return db.selectFrom('projects').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
+/** The project with this key and the user's role in it (null when not a member), in one query. */
+export async function findProjectWithRole(db: Db, key: string, userId: string): Promise<ProjectWithRole | undefined> {
+  return db
+    .selectFrom('projects')
+    .leftJoin('project_members', (join) => join.onRef('project_members.project_id', '=', 'projects.id').on('project_members.user_id', '=', userId))
+    .selectAll('projects')
+    .select('project_members.role as role')
+    .where('projects.key', '=', key)
+    .executeTakeFirst();
+}
+
 export async function findProjectById(db: Db, id: string): Promise<Project | undefined> {
   return db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -31,6 +31,20 @@ describe('bodyLimit', () => {
     expect(streamed.status).toBe(413);
   });
 
+  it('reads a declared Content-Length without touching the body, and lets GET through', async () => {
+    h = await harness();
+    h.app.use('*', bodyLimit(1024));
+    h.app.post('/', async (c) => c.text(String((await c.req.arrayBuffer()).byteLength)));
+    h.app.get('/', (c) => c.text('read'));
+
+    const declaredAtLimit = await h.app.request('/', { method: 'POST', body: 'a'.repeat(1024), headers: { 'content-length': '1024' } });
+    expect(declaredAtLimit.status).toBe(200);
+    expect(await declaredAtLimit.text()).toBe('1024');
+    const declaredOver = await h.app.request('/', { method: 'POST', body: 'a'.repeat(1025), headers: { 'content-length': '1025' } });
+    expect(declaredOver.status).toBe(413);
+    expect((await h.app.request('/')).status).toBe(200);
+  });
+
   it('says the limit in megabytes when it is a whole number of them', async () => {
     h = await harness();
     h.app.use('*', bodyLimit(10 * 1024 * 1024));

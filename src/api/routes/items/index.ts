@@ -7,6 +7,7 @@ import { parseIfMatch } from '../../../services/documents/import.js';
 import { itemHistoryPage } from '../../../services/items/history.js';
 import { getProjectItem, patchProjectItem } from '../../../services/items/item.js';
 import { listProjectItems } from '../../../services/items/list.js';
+import { cachedJson } from '../../cached-json.js';
 import { currentUser, requireAuth } from '../../middleware/auth/index.js';
 import { currentProject, requireProjectRole } from '../../middleware/project-access/index.js';
 import { BEARER, createRouter, errorResponses, json, jsonBodyOf, ProjectParam } from '../../router.js';
@@ -44,7 +45,7 @@ export function itemRoutes() {
         ready: query.ready || undefined,
         blocked: query.blocked || undefined,
       });
-      return c.json(page, 200);
+      return cachedJson(c, page);
     },
   );
 
