@@ -1,8 +1,9 @@
-// The CLI's operations against a server: sign in and keep an API token, push a plan file into a
-// project, pull a project's document, and fetch a document's bytes for the read commands (which
+// The CLI's operations against a server: sign in and keep an API token, push a plan file (and
+// its history from git) into a project, pull a project's document, and fetch a document's bytes for the read commands (which
 // then run the same services as on a local file).
 
 import { basename } from 'node:path';
+import type { Timeline } from '../../engine/history/types.js';
 import { ScrumdownError } from '../../errors.js';
 import type { DocumentSummary } from '../documents/import.js';
 import type { DocumentListEntry } from '../documents/read.js';
@@ -65,15 +66,18 @@ export interface PushResult {
   created: boolean;
 }
 
-/** Uploads a plan file as the project's document of that name: created, or replaced as its next version. */
-export async function pushDocument(client: RemoteClient, project: string, name: string, bytes: Uint8Array): Promise<PushResult> {
+/**
+ * Uploads a plan file as the project's document of that name: created, or replaced as its next
+ * version; with `history` (the plan's history from git), the document's item history too.
+ */
+export async function pushDocument(client: RemoteClient, project: string, name: string, bytes: Uint8Array, history?: Timeline): Promise<PushResult> {
   const documents = await listRemoteDocuments(client, project);
-  const json = { name, content: Buffer.from(bytes).toString('base64'), encoding: 'base64' };
+  const body = { content: Buffer.from(bytes).toString('base64'), encoding: 'base64', ...(history ? { history: { commits: history.commits, items: history.items } } : {}) };
   const existing = documents.find((document) => document.name === name);
   if (!existing) {
-    return { document: await client.json<DocumentSummary>('POST', `${projectPath(project)}/documents`, json), created: true };
+    return { document: await client.json<DocumentSummary>('POST', `${projectPath(project)}/documents`, { name, ...body }), created: true };
   }
-  const replaced = await client.json<DocumentSummary>('PUT', `${projectPath(project)}/documents/${encodeURIComponent(existing.id)}`, { content: json.content, encoding: 'base64' }, {
+  const replaced = await client.json<DocumentSummary>('PUT', `${projectPath(project)}/documents/${encodeURIComponent(existing.id)}`, body, {
     'if-match': existing.etag,
   });
   return { document: replaced, created: false };

@@ -4,6 +4,7 @@
 import type { Migration } from 'kysely';
 import { initialSchema } from './001-initial.js';
 import { sprintsAndStandups } from './002-sprints-standups.js';
+import { historyAuthor } from './003-history-author.js';
 import { dialectTypes } from './types.js';
 import type { DialectName } from './types.js';
 
@@ -12,5 +13,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '001-initial': initialSchema(types),
     '002-sprints-standups': sprintsAndStandups(types),
+    '003-history-author': historyAuthor(),
   };
 }
