@@ -95,7 +95,10 @@ export function matchRevisions(previous: readonly RevisionItem[], next: readonly
   if (sameOutline(previous, next, previousIndex)) {
     // Steps 1 and 2 pair every item with the one at its position, except derived items with a
     // repeated title, which step 3 pairs in document order: the same positions again.
-    next.forEach((item, j) => pair(j, j, item.derived && previousIndex.repeated.has(item.title) ? 'title' : 'id'));
+    for (let j = 0; j < next.length; j++) {
+      previousOf[j] = j;
+      matchedBy[j] = next[j].derived && previousIndex.repeated.has(next[j].title) ? 'title' : 'id';
+    }
     cache.indexes.set(next, previousIndex);
     return { previousOf, matchedBy };
   }
