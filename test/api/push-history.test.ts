@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cumulativeFlow, seriesFromTimeline, throughput, velocity } from '../../src/engine/history/index.js';
 import type { Period, Timeline, Velocity } from '../../src/engine/history/index.js';
+import type { HistoryEntry } from '../../src/services/items/history.js';
 import { projectSeries } from '../../src/services/sprints/charts.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { ANA, BEN, CEM, scriptHistory } from '../support/git-plan-history.js';
@@ -24,16 +25,6 @@ interface Run {
   stderr: string;
 }
 
-interface Entry {
-  item: string;
-  field: string;
-  from: string | null;
-  to: string | null;
-  at: string;
-  source: string;
-  user: { email: string | null } | null;
-  author: string | null;
-}
 
 const PASSWORD = 'a long enough password 123';
 
@@ -68,8 +59,8 @@ describeEachDatabase('push --with-history', (getHandle, suite) => {
     return { token: session.accessToken, id: session.user.id };
   }
 
-  async function entries(): Promise<Entry[]> {
-    const page = await api<{ entries: Entry[]; nextCursor: string | null }>(server.url, 'GET', '/api/v1/projects/checkout/history?limit=200', { token: owner });
+  async function entries(): Promise<HistoryEntry[]> {
+    const page = await api<{ entries: HistoryEntry[]; nextCursor: string | null }>(server.url, 'GET', '/api/v1/projects/checkout/history?limit=200', { token: owner });
     expect(page.nextCursor).toBeNull();
     return page.entries;
   }
@@ -126,7 +117,7 @@ describeEachDatabase('push --with-history', (getHandle, suite) => {
     expect(expected.filter((line) => line.includes(' added ') && line.endsWith('2026-01-05T09:00:00.000Z')).length).toBeGreaterThan(3);
 
     // Authors: Ana and Ben by e-mail (Ben's in another case), Cem kept as git gave him.
-    const byCommit = (at: string): Entry[] => git.filter((entry) => entry.at === at);
+    const byCommit = (at: string): HistoryEntry[] => git.filter((entry) => entry.at === at);
     expect(byCommit('2026-01-06T10:00:00.000Z').every((entry) => entry.user?.email === BEN.email)).toBe(true);
     expect(byCommit('2026-01-05T09:00:00.000Z').every((entry) => entry.user?.email === ANA.email)).toBe(true);
     const cem = byCommit('2026-01-14T10:00:00.000Z');
