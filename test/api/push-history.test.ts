@@ -2,10 +2,11 @@
 // scripted repository of the history tests is pushed, and the server's item history, sprint
 // burndown, cycle time, cumulative flow and velocity are what the CLI computes from git locally; authors map
 // to users by e-mail (the others are kept as git gave them), a second push adds no rows, a viewer
-// is refused, and a malformed history is a 400 naming the field.
+// is refused, a file outside git is one line and exit 2, and a malformed history is a 400 naming
+// the field.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -162,6 +163,16 @@ describeEachDatabase('push --with-history', (getHandle, suite) => {
     expect(after.map(({ item, field, from, to, at, source }) => ({ item, field, from, to, at, source })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
       before.map(({ item, field, from, to, at, source }) => ({ item, field, from, to, at, source })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     );
+  });
+
+  it('says in one line, with exit 2, when the file has no history in git', async () => {
+    writeFileSync(join(scratch, 'loose.md'), '# Loose\n\n- [ ] T001 Nothing committed\n');
+    const result = await run(['push', join(scratch, 'loose.md'), '--project', 'checkout', '--with-history']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: .*loose\.md is not in a git repository/);
+    const documents = await api<{ documents: Array<{ name: string }> }>(server.url, 'GET', '/api/v1/projects/checkout/documents', { token: owner });
+    expect(documents.documents.map((document) => document.name)).toEqual(['plan.md']);
   });
 
   it('refuses a viewer, and a history that does not validate', async () => {

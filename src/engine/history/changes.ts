@@ -1,8 +1,8 @@
 // A timeline as recorded changes, one per field an event changed, the form a team server keeps
 // item history in: each change is filed under the item's latest id and dated when the metrics
 // count it (its commit's date, never before an earlier commit's). An item's coming and going are
-// changes too: "added" carries what the item was when it appeared, "removed" what it was when it
-// left, so a server can chart an item that is no longer in the plan.
+// changes too: "added" carries its status and points when it appeared, "removed" when it left
+// (both with its latest title), so a server can chart an item that is no longer in the plan.
 
 import { eventTimes } from './series.js';
 import type { Status } from '../model.js';
