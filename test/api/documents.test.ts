@@ -151,6 +151,18 @@ describeEachDatabase('documents API', (getHandle) => {
     ]);
   });
 
+  it('creates the sprints a plan declares with the upload; uploads at once number them without a gap', async () => {
+    const plan = (n: number): string =>
+      [`# Team ${n}`, '', `## Sprint ${n}1 (2026-01-05 to 2026-01-16)`, '', `**Items:** T${n}01`, '', `## Sprint ${n}2 (2026-01-19 to 2026-01-30)`, '', `- [ ] T${n}01 Work ${n}`, ''].join('\n');
+    const before = await t.handle.db.selectFrom('sprints').select('number').where('project_id', '=', project.id).execute();
+    const responses = await Promise.all([1, 2, 3].map((n) => upload(t, project, users.member.token, `team-${n}.md`, plan(n))));
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201]);
+    const rows = await t.handle.db.selectFrom('sprints').select(['number', 'name']).where('project_id', '=', project.id).orderBy('number').execute();
+    const added = rows.slice(before.length);
+    expect(added.map((row) => Number(row.number))).toEqual([1, 2, 3, 4, 5, 6].map((k) => before.length + k));
+    expect(added.map((row) => row.name.replace(/ \(.*$/, '')).sort()).toEqual(['Sprint 11', 'Sprint 12', 'Sprint 21', 'Sprint 22', 'Sprint 31', 'Sprint 32']);
+  });
+
   it('lists the documents and answers 404 for one the project does not have', async () => {
     const list = await t.request('GET', `${base(project)}/documents`, { token: users.viewer.token });
     expect(list.status).toBe(200);

@@ -15,6 +15,7 @@ import { findDocument, insertDocument, updateDocumentContent } from '../../store
 import { insertHistory } from '../../store/repositories/history.js';
 import type { NewHistoryRow } from '../../store/repositories/history.js';
 import { replaceItems } from '../../store/repositories/items.js';
+import { constraintViolation } from '../../store/violations.js';
 import type { Database } from '../../store/schema.js';
 import { cacheDocument, loadDocument } from './cache.js';
 import { documentRows, TRACKED_FIELDS, trackedValue } from './item-rows.js';
@@ -129,31 +130,40 @@ export async function importDocument(db: Kysely<Database>, input: ImportDocument
   const existing = await findDocument(db, input.projectId, name);
   if (existing) throw alreadyThere(name, existing.version);
   const gitRows = input.history ? await gitHistoryRows(db, document, input.history) : [];
-  try {
-    await db.transaction().execute(async (trx) => {
-      await insertDocument(trx, {
-        id: document.id,
-        project_id: input.projectId,
-        name,
-        content: input.bytes,
-        version: 1,
-        hash: document.plan.hash,
-        created_by: input.userId,
-        created_at: at,
-        updated_by: input.userId,
-        updated_at: at,
-      });
-      await replaceItems(trx, document.id, documentRows(document));
-      await importPlanSprints(trx, { projectId: input.projectId, document, userId: input.userId, now: new Date(at) });
-      if (gitRows.length > 0) await replaceGitHistory(trx, document.id, gitRows);
-    });
-  } catch (error) {
-    // Two uploads of one name at once: the unique constraint lets one in.
-    if (await findDocument(db, input.projectId, name)) throw alreadyThere(name, 1);
-    throw error;
+  // Another upload taking the next sprint numbers first makes this one try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await storeNewDocument(db, input, document, at, gitRows);
+      break;
+    } catch (error) {
+      // Two uploads of one name at once: the unique constraint lets one in.
+      if (await findDocument(db, input.projectId, name)) throw alreadyThere(name, 1);
+      if (attempt >= 5 || constraintViolation(error) !== 'unique') throw error;
+    }
   }
   cacheDocument(document);
   return summarize(document, at);
+}
+
+/** The document, its items, its plan's sprints and its pushed history, in one transaction. */
+async function storeNewDocument(db: Kysely<Database>, input: ImportDocumentInput, document: ParsedDocument, at: string, gitRows: readonly NewHistoryRow[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertDocument(trx, {
+      id: document.id,
+      project_id: input.projectId,
+      name: document.name,
+      content: input.bytes,
+      version: 1,
+      hash: document.plan.hash,
+      created_by: input.userId,
+      created_at: at,
+      updated_by: input.userId,
+      updated_at: at,
+    });
+    await replaceItems(trx, document.id, documentRows(document));
+    await importPlanSprints(trx, { projectId: input.projectId, document, userId: input.userId, now: new Date(at) });
+    if (gitRows.length > 0) await replaceGitHistory(trx, document.id, gitRows);
+  });
 }
 
 function alreadyThere(name: string, version: number): ScrumdownError {
