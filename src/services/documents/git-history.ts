@@ -35,7 +35,7 @@ export async function gitHistoryRows(db: Executor, document: { projectId: string
   if (changes.length > MAX_HISTORY_CHANGES) {
     throw new ScrumdownError(
       'payload_too_large',
-      `The pushed history holds ${changes.length} changes; at most ${MAX_HISTORY_CHANGES} are taken. Push a shorter stretch of it (scrumdown history --since) or without --with-history.`,
+      `The pushed history holds ${changes.length} changes; at most ${MAX_HISTORY_CHANGES} are taken. Split the plan into several documents, or push it without --with-history.`,
       { changes: changes.length, limit: MAX_HISTORY_CHANGES },
     );
   }

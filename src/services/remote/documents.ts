@@ -1,6 +1,6 @@
 // The CLI's operations against a server: sign in and keep an API token, push a plan file (and
-// its history from git) into a project, pull a project's document, and fetch a document's bytes for the read commands (which
-// then run the same services as on a local file).
+// its history from git) into a project, pull a project's document, and fetch a document's bytes
+// for the read commands (which then run the same services as on a local file).
 
 import { basename } from 'node:path';
 import type { Timeline } from '../../engine/history/types.js';
