@@ -1,8 +1,8 @@
 // Summarising successive texts part by part (engine/history/incremental.ts) must give exactly what
 // parsing each whole text gives. Checked on edit histories of the test fixtures, generated plans
 // of every dialect and, where present, the real plans in ../shared/corpus: boxes ticked and
-// unticked, items started, lines inserted and removed, statuses and points rewritten, headings
-// added (structural edits the summariser must notice).
+// unticked, items started, lines inserted, copied and removed, statuses and points rewritten, ids
+// changed in case, headings added (structural edits the summariser must notice).
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ type Edit = { at: number; kind: number; pick: number };
 function applyEdit(lines: string[], edit: Edit): void {
   const at = edit.at % lines.length;
   const line = lines[at];
-  switch (edit.kind % 8) {
+  switch (edit.kind % 10) {
     case 0:
     case 1: {
       const box = /\[( |x|X|-|~)\]/.exec(line);
@@ -55,6 +55,13 @@ function applyEdit(lines: string[], edit: Edit): void {
       break;
     case 6:
       lines.splice(at, 0, `${'#'.repeat(2 + (edit.pick % 3))} Heading ${edit.pick}`);
+      break;
+    case 7:
+      // A line copied a little further on: its id, written or derived, is then used twice.
+      lines.splice(Math.min(lines.length, at + 1 + (edit.pick % 40)), 0, line);
+      break;
+    case 8:
+      lines[at] = edit.pick % 2 ? line.toLowerCase() : line.toUpperCase();
       break;
     default:
       lines[at] = line.replace(/[A-Za-z]{4,}/, `Renamed${edit.pick}`);
@@ -90,7 +97,7 @@ describe('summarising part by part', () => {
           }
         },
       ),
-      { numRuns: 120, seed: 20261122 },
+      { numRuns: 300, seed: 20261122 },
     );
     // The point of it: most revisions are read part by part.
     expect(totals.partial).toBeGreaterThan(totals.whole);

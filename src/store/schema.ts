@@ -2,7 +2,7 @@
 // services. Both dialects store the same shapes: ids and timestamps are text (ISO 8601 UTC with
 // milliseconds, so they sort as text), flags are 0/1 integers, document bytes are blobs (bytea).
 
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** ISO 8601 UTC timestamp with milliseconds, e.g. 2026-11-22T04:37:33.120Z. */
 export type Timestamp = string;
@@ -129,6 +129,8 @@ export interface ItemHistoryTable {
   at: Timestamp;
   /** Where the change came from: api, upload, sync, git. */
   source: string;
+  /** A git commit's author as git gave it ("Name <email>"); null for other sources. */
+  author: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Fixed-window counters shared by every server process on one database. */

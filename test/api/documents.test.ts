@@ -1,8 +1,10 @@
 // Documents through the API on SQLite and PostgreSQL: upload as JSON and multipart, byte-identical
-// download (CRLF, BOM, invalid UTF-8), findings instead of refusals, 413, replace with If-Match.
+// download (CRLF, BOM, invalid UTF-8), findings instead of refusals, 413, replace with If-Match,
+// the items a replacement adds and removes recorded and charted.
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectView } from '../../src/services/projects/index.js';
+import { projectSeries } from '../../src/services/sprints/charts.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createRoleUsers, createTestApp, projectWithRoles } from '../support/factories.js';
 import type { RoleUsers, TestApp } from '../support/factories.js';
@@ -114,6 +116,51 @@ describeEachDatabase('documents API', (getHandle) => {
       (candidate) => candidate.document === 'replace.md' && candidate.field === 'status' && candidate.to === 'done',
     );
     expect(entry).toMatchObject({ from: 'todo', source: 'upload' });
+  });
+
+  it('records the items a replacement adds and removes, and the charts count them only while they were there', async () => {
+    const uploadedAt = t.clock().toISOString();
+    const created = await upload(t, project, users.member.token, 'scope.md', CHECKLIST_PLAN);
+    t.clock.advance(5 * 60_000);
+    const replacedAt = t.clock().toISOString();
+    const changed = CHECKLIST_PLAN.replace('- [ ] Photograph the cakes\n', '').replace('- [ ] Announce the opening', '- [ ] Announce the opening\n- [x] Bake a test batch');
+    const replaced = await t.request('PUT', `${base(project)}/documents/${created.body.id}`, { token: users.member.token, json: { content: changed } });
+    expect(replaced.status).toBe(200);
+    const rows = await t.handle.db.selectFrom('item_history').selectAll().where('document_id', '=', created.body.id).orderBy('id').execute();
+    // Phase 2's rolled-up status moved too.
+    expect(rows.map((row) => [row.item_id, row.field, row.source])).toEqual([
+      ['phase-2', 'status', 'upload'],
+      ['2.1.2', 'added', 'upload'],
+      ['1.2.2', 'removed', 'upload'],
+    ]);
+    expect(JSON.parse(rows[1].to_value ?? '')).toEqual({ title: 'Bake a test batch', status: 'done', points: null, counted: true });
+    expect(JSON.parse(rows[2].from_value ?? '')).toEqual({ title: 'Photograph the cakes', status: 'todo', points: null, counted: true });
+
+    // The removed item is still charted until it left; the added one from when it came.
+    const series = await projectSeries(t.handle.db, project.id);
+    const removed = series.find((item) => item.key === 'scope.md:1.2.2');
+    const added = series.find((item) => item.key === 'scope.md:2.1.2');
+    expect(removed?.states.map((state) => [new Date(state.at).toISOString(), state.present])).toEqual([
+      ['1970-01-01T00:00:00.000Z', false],
+      [uploadedAt, true],
+      [replacedAt, false],
+    ]);
+    expect(added?.states.map((state) => [new Date(state.at).toISOString(), state.present, state.status])).toEqual([
+      ['1970-01-01T00:00:00.000Z', false, 'done'],
+      [replacedAt, true, 'done'],
+    ]);
+  });
+
+  it('creates the sprints a plan declares with the upload; uploads at once number them without a gap', async () => {
+    const plan = (n: number): string =>
+      [`# Team ${n}`, '', `## Sprint ${n}1 (2026-01-05 to 2026-01-16)`, '', `**Items:** T${n}01`, '', `## Sprint ${n}2 (2026-01-19 to 2026-01-30)`, '', `- [ ] T${n}01 Work ${n}`, ''].join('\n');
+    const before = await t.handle.db.selectFrom('sprints').select('number').where('project_id', '=', project.id).execute();
+    const responses = await Promise.all([1, 2, 3].map((n) => upload(t, project, users.member.token, `team-${n}.md`, plan(n))));
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201]);
+    const rows = await t.handle.db.selectFrom('sprints').select(['number', 'name']).where('project_id', '=', project.id).orderBy('number').execute();
+    const added = rows.slice(before.length);
+    expect(added.map((row) => Number(row.number))).toEqual([1, 2, 3, 4, 5, 6].map((k) => before.length + k));
+    expect(added.map((row) => row.name.replace(/ \(.*$/, '')).sort()).toEqual(['Sprint 11', 'Sprint 12', 'Sprint 21', 'Sprint 22', 'Sprint 31', 'Sprint 32']);
   });
 
   it('lists the documents and answers 404 for one the project does not have', async () => {

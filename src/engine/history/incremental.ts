@@ -12,8 +12,10 @@
 //    items under one prefix is parsed whole, and so is an edit that brings a prefix of another
 //    part into this one;
 //  - the first time a part is parsed alone, its previous text is parsed alone too and must give
-//    exactly the items the whole parse gave it; a part whose new items take a duplicate-id
-//    suffix or share an id with another part is parsed in full.
+//    exactly the items the whole parse gave it; a part whose new items share an id (or the id
+//    an `~n` duplicate suffix was added to, in any case) with another part is parsed in full.
+// Parts are taken at the deepest heading level that meets these conditions: the smaller the
+// part, the less is parsed again.
 
 import { buildPlan } from '../build.js';
 import type { Plan } from '../model.js';
@@ -50,6 +52,12 @@ interface Layout {
   checked: Set<number>;
   /** The part whose derived ids use each prefix (`1.2` of `1.2.3`): numbering is per part. */
   prefixes: Map<string, number>;
+  /**
+   * Per id base (the id without its `~n` duplicate suffix, upper-cased as the builder compares
+   * ids), the one part that uses it, or -1 when several do. Duplicate suffixes are numbered per
+   * base, so a base one part alone uses is numbered the same in that part parsed alone.
+   */
+  bases: Map<string, number>;
 }
 
 export interface TextRevision {
@@ -81,6 +89,12 @@ export function summarizeText(text: string, path: string, previous: TextRevision
   const plan = buildPlan(text, path);
   const { revision, lines: itemLines } = summarizeWithLines(plan);
   return { lines, revision, layout: layoutOf(plan, revision, lines, itemLines) };
+}
+
+/** What the builder numbers duplicates of: the id without its `~n` suffix, in upper case. */
+function idBase(id: string): string {
+  const tilde = id.lastIndexOf('~');
+  return (tilde > 0 ? id.slice(0, tilde) : id).toUpperCase();
 }
 
 function derivedPrefix(item: RevisionItem): string | null {
@@ -169,17 +183,19 @@ export function summarizeBytes(
   return whole;
 }
 
+/** The layout at the deepest heading level that splits the plan into independent parts. */
 function layoutOf(plan: Plan, revision: PlanRevision, lines: readonly string[], itemLines: readonly number[]): Layout | null {
   const counts = new Map<number, number>();
   for (const section of plan.sections) counts.set(section.level, (counts.get(section.level) ?? 0) + 1);
-  let level = 0;
-  for (let l = 1; l <= 6; l++) {
-    if ((counts.get(l) ?? 0) >= 2) {
-      level = l;
-      break;
-    }
+  for (let level = 6; level >= 1; level--) {
+    if ((counts.get(level) ?? 0) < 2) continue;
+    const layout = layoutAt(level, plan, revision, lines, itemLines);
+    if (layout) return layout;
   }
-  if (level === 0) return null;
+  return null;
+}
+
+function layoutAt(level: number, plan: Plan, revision: PlanRevision, lines: readonly string[], itemLines: readonly number[]): Layout | null {
   const starts = [0];
   const headings: HeadingLine[] = [];
   for (const section of plan.sections) {
@@ -223,7 +239,14 @@ function layoutOf(plan: Plan, revision: PlanRevision, lines: readonly string[], 
     if (owner !== undefined && owner !== part) return null;
     prefixes.set(prefix, part);
   }
-  return { starts, itemStart, headings, level, checked: new Set(), prefixes };
+  const bases = new Map<string, number>();
+  for (let i = 0; i < itemLines.length; i++) {
+    const base = idBase(revision.items[i].id);
+    const part = partOf(itemLines[i] - 1);
+    const owner = bases.get(base);
+    bases.set(base, owner === undefined || owner === part ? part : -1);
+  }
+  return { starts, itemStart, headings, level, checked: new Set(), prefixes, bases };
 }
 
 function sameItems(a: readonly RevisionItem[], b: readonly RevisionItem[]): boolean {
@@ -305,35 +328,42 @@ function summarizePart(lines: string[], path: string, previous: TextRevision, la
     if (!sameItems(before, previous.revision.items.slice(itemStart[part], itemStart[part + 1]))) return null;
   }
   const items = parsePartAlone(lines, layout, starts[part], partEnd + delta, path);
-  const elsewhere = new Set<string>();
-  previous.revision.items.forEach((item, i) => {
-    if (i < itemStart[part] || i >= itemStart[part + 1]) elsewhere.add(item.id);
-  });
+  // A base or prefix this part takes up is recorded as its own (one the part no longer uses stays
+  // recorded: another part taking it up is then parsed whole, which is safe).
+  let { prefixes, bases } = layout;
   for (const item of items) {
-    if (item.id.includes('~') || elsewhere.has(item.id)) return null;
+    const base = idBase(item.id);
+    const owner = bases.get(base);
+    if (owner === undefined) {
+      if (bases === layout.bases) bases = new Map(bases);
+      bases.set(base, part);
+    } else if (owner !== part) return null;
     const prefix = derivedPrefix(item);
-    if (prefix !== null && (layout.prefixes.get(prefix) ?? part) !== part) return null;
-  }
-  const prefixes = new Map(layout.prefixes);
-  for (const item of items) {
-    const prefix = derivedPrefix(item);
-    if (prefix !== null) prefixes.set(prefix, part);
+    if (prefix === null) continue;
+    const numbering = prefixes.get(prefix);
+    if (numbering === undefined) {
+      if (prefixes === layout.prefixes) prefixes = new Map(prefixes);
+      prefixes.set(prefix, part);
+    } else if (numbering !== part) return null;
   }
 
   const all = previous.revision.items;
   const revision: PlanRevision = { items: all.slice(0, itemStart[part]).concat(items, all.slice(itemStart[part + 1])) };
   const shift = items.length - (itemStart[part + 1] - itemStart[part]);
+  // Most edits (a box ticked) keep every line and item count: the arrays are then shared.
+  const moved = (values: number[], by: number): number[] => (by === 0 ? values : values.map((value, k) => (k > part ? value + by : value)));
   return {
     lines,
     revision,
     layout: {
-      starts: starts.map((start, k) => (k > part ? start + delta : start)),
-      itemStart: itemStart.map((start, k) => (k > part ? start + shift : start)),
-      headings: headings.map((heading) => (heading.line >= oldEnd ? { ...heading, line: heading.line + delta } : heading)),
+      starts: moved(starts, delta),
+      itemStart: moved(itemStart, shift),
+      headings: delta === 0 ? headings : headings.map((heading) => (heading.line >= oldEnd ? { ...heading, line: heading.line + delta } : heading)),
       level: layout.level,
-      startBytes: byteDelta === null || !layout.startBytes ? undefined : layout.startBytes.map((start, k) => (k > part ? start + byteDelta : start)),
-      checked: new Set(layout.checked).add(part),
+      startBytes: byteDelta === null || !layout.startBytes ? undefined : moved(layout.startBytes, byteDelta),
+      checked: layout.checked.has(part) ? layout.checked : new Set(layout.checked).add(part),
       prefixes,
+      bases,
     },
   };
 }

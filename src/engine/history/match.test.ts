@@ -24,6 +24,27 @@ describe('titleSimilarity', () => {
 });
 
 describe('matchRevisions', () => {
+  it('pairs an unchanged outline position by position, as the full matching would', () => {
+    const previous = [item('T001', 'Set up CI', false), item('1.1', 'Write tests'), item('1.2', 'Write tests'), item('1.3', 'Ship it')];
+    // New objects (a part parsed again), statuses changed: the same pairs, repeated titles by title.
+    const next = previous.map((entry) => ({ ...entry, status: 'done' as const }));
+    expect(pairs(previous, next)).toEqual([
+      ['T001', 'T001', 'id'],
+      ['1.1', '1.1', 'title'],
+      ['1.2', '1.2', 'title'],
+      ['1.3', '1.3', 'id'],
+    ]);
+    // The same answer through the full matching, which a changed title elsewhere forces.
+    const renamed = [...next.slice(0, 3), item('1.3', 'Ship it now')];
+    expect(pairs(previous, renamed).slice(0, 3)).toEqual(pairs(previous, next).slice(0, 3));
+    // An id twice in one revision is not an unchanged outline: the full matching decides.
+    const twice = [item('T001', 'A', false), item('T001', 'B', false)];
+    expect(pairs(twice, twice.map((entry) => ({ ...entry })))).toEqual([
+      ['T001', 'T001', 'id'],
+      ['T001', 'T001', 'title'],
+    ]);
+  });
+
   it('keeps a written id whatever its title became', () => {
     expect(pairs([item('T001', 'Old title', false)], [item('T001', 'Completely new', false)])).toEqual([['T001', 'T001', 'id']]);
   });

@@ -66,6 +66,21 @@ function indexOf(items: readonly RevisionItem[], cache: MatchCache): RevisionInd
   return index;
 }
 
+/**
+ * Whether the revisions hold, position by position, items of the same id, title, kind and kind of
+ * id, with no id twice: what most commits (a status or points changed) leave. The next revision
+ * then has the previous one's index.
+ */
+function sameOutline(previous: readonly RevisionItem[], next: readonly RevisionItem[], index: RevisionIndex): boolean {
+  if (previous.length !== next.length || index.byId.size !== previous.length) return false;
+  for (let k = 0; k < next.length; k++) {
+    const a = previous[k];
+    const b = next[k];
+    if (a !== b && (a.id !== b.id || a.title !== b.title || a.kind !== b.kind || a.derived !== b.derived)) return false;
+  }
+  return true;
+}
+
 export function matchRevisions(previous: readonly RevisionItem[], next: readonly RevisionItem[], cache: MatchCache = newMatchCache()): RevisionMatch {
   const previousOf = new Int32Array(next.length).fill(-1);
   const matchedBy: Array<'id' | 'title' | undefined> = new Array(next.length).fill(undefined);
@@ -76,7 +91,18 @@ export function matchRevisions(previous: readonly RevisionItem[], next: readonly
     taken[i] = 1;
   };
 
-  const { byId: previousById, repeated: repeatedBefore } = indexOf(previous, cache);
+  const previousIndex = indexOf(previous, cache);
+  if (sameOutline(previous, next, previousIndex)) {
+    // Steps 1 and 2 pair every item with the one at its position, except derived items with a
+    // repeated title, which step 3 pairs in document order: the same positions again.
+    for (let j = 0; j < next.length; j++) {
+      previousOf[j] = j;
+      matchedBy[j] = next[j].derived && previousIndex.repeated.has(next[j].title) ? 'title' : 'id';
+    }
+    cache.indexes.set(next, previousIndex);
+    return { previousOf, matchedBy };
+  }
+  const { byId: previousById, repeated: repeatedBefore } = previousIndex;
   const repeatedAfter = indexOf(next, cache).repeated;
   // Titles are normalised only when needed: most items keep their id and their exact title.
   const normal = (item: RevisionItem): string => {

@@ -73,7 +73,8 @@ function advance(state: TimelineState, snapshot: RevisionSnapshot, keys: Map<str
       kept[i] = 1;
       const k = last.itemAt[i];
       itemAt[j] = k;
-      recordChanges(timeline.items[k], last.revision.items[i], item, origin, match?.matchedBy[j] ?? 'id');
+      // An item object shared with the previous revision (a part not parsed again) has not changed.
+      if (last.revision.items[i] !== item) recordChanges(timeline.items[k], last.revision.items[i], item, origin, match?.matchedBy[j] ?? 'id');
       return;
     }
     itemAt[j] = addItem(timeline, keys, item, origin);

@@ -7,15 +7,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { looksBinary } from '../../engine/decode.js';
-import type { Finding } from '../../engine/model.js';
+import type { ItemPresence } from '../../engine/history/changes.js';
+import type { Timeline } from '../../engine/history/types.js';
+import type { Finding, Item, Plan } from '../../engine/model.js';
 import { ScrumdownError } from '../../errors.js';
 import { findDocument, insertDocument, updateDocumentContent } from '../../store/repositories/documents.js';
 import { insertHistory } from '../../store/repositories/history.js';
 import type { NewHistoryRow } from '../../store/repositories/history.js';
 import { replaceItems } from '../../store/repositories/items.js';
+import { constraintViolation } from '../../store/violations.js';
 import type { Database } from '../../store/schema.js';
 import { cacheDocument, loadDocument } from './cache.js';
 import { documentRows, TRACKED_FIELDS, trackedValue } from './item-rows.js';
+import { explainedByHistory, gitHistoryRows, replaceGitHistory } from './git-history.js';
 import { parseDocument } from './parsed.js';
 import { importPlanSprints } from '../sprints/from-plan.js';
 import type { ParsedDocument } from './parsed.js';
@@ -108,12 +112,15 @@ export interface ImportDocumentInput {
   bytes: Uint8Array;
   /** The user who uploads it. */
   userId: string;
+  /** The plan's history read from git: stored as the document's item history (source `git`). */
+  history?: Timeline;
   now?: Date;
 }
 
 /**
- * Stores a new document in the project with its items (one transaction). A name the project
- * already holds is a conflict: replace that document instead.
+ * Stores a new document in the project with its items, the sprints its plan declares and the
+ * history pushed with it (one transaction). A name the project already holds is a conflict:
+ * replace that document instead.
  */
 export async function importDocument(db: Kysely<Database>, input: ImportDocumentInput): Promise<DocumentSummary> {
   const name = checkDocumentName(input.name);
@@ -122,30 +129,41 @@ export async function importDocument(db: Kysely<Database>, input: ImportDocument
   const document = parseDocument({ id: randomUUID(), projectId: input.projectId, name, version: 1, bytes: input.bytes });
   const existing = await findDocument(db, input.projectId, name);
   if (existing) throw alreadyThere(name, existing.version);
-  try {
-    await db.transaction().execute(async (trx) => {
-      await insertDocument(trx, {
-        id: document.id,
-        project_id: input.projectId,
-        name,
-        content: input.bytes,
-        version: 1,
-        hash: document.plan.hash,
-        created_by: input.userId,
-        created_at: at,
-        updated_by: input.userId,
-        updated_at: at,
-      });
-      await replaceItems(trx, document.id, documentRows(document));
-    });
-  } catch (error) {
-    // Two uploads of one name at once: the unique constraint lets one in.
-    if (await findDocument(db, input.projectId, name)) throw alreadyThere(name, 1);
-    throw error;
+  const gitRows = input.history ? await gitHistoryRows(db, document, input.history) : [];
+  // Another upload taking the next sprint numbers first makes this one try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await storeNewDocument(db, input, document, at, gitRows);
+      break;
+    } catch (error) {
+      // Two uploads of one name at once: the unique constraint lets one in.
+      if (await findDocument(db, input.projectId, name)) throw alreadyThere(name, 1);
+      if (attempt >= 5 || constraintViolation(error) !== 'unique') throw error;
+    }
   }
   cacheDocument(document);
-  await importPlanSprints(db, { projectId: input.projectId, document, userId: input.userId, now: new Date(at) });
   return summarize(document, at);
+}
+
+/** The document, its items, its plan's sprints and its pushed history, in one transaction. */
+async function storeNewDocument(db: Kysely<Database>, input: ImportDocumentInput, document: ParsedDocument, at: string, gitRows: readonly NewHistoryRow[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertDocument(trx, {
+      id: document.id,
+      project_id: input.projectId,
+      name: document.name,
+      content: input.bytes,
+      version: 1,
+      hash: document.plan.hash,
+      created_by: input.userId,
+      created_at: at,
+      updated_by: input.userId,
+      updated_at: at,
+    });
+    await replaceItems(trx, document.id, documentRows(document));
+    await importPlanSprints(trx, { projectId: input.projectId, document, userId: input.userId, now: new Date(at) });
+    if (gitRows.length > 0) await replaceGitHistory(trx, document.id, gitRows);
+  });
 }
 
 function alreadyThere(name: string, version: number): ScrumdownError {
@@ -164,12 +182,53 @@ export interface ReplaceDocumentInput {
   userId: string;
   /** The version the client read; another one answers 409. Without it the last upload wins. */
   ifMatch?: number;
+  /** As on import: replaces the document's git history rows. */
+  history?: Timeline;
   now?: Date;
 }
 
+/** What an "added" or "removed" row carries: the item as the server counts it. */
+function presenceText(item: Item, plan: Plan): string {
+  const value: ItemPresence = {
+    title: item.title,
+    status: item.status,
+    points: item.points ?? null,
+    counted: !plan.items.some((other) => other.parent === item.id),
+  };
+  return JSON.stringify(value);
+}
+
 /**
- * Replaces a document's content as its next version: items rewritten, and a history row (source
- * `upload`) for every tracked field the new text changes on an item both versions have.
+ * The history rows of a new version: every tracked field it changes on an item both versions
+ * have, and the items it adds and removes. Changes the pushed git history already records are
+ * left to it.
+ */
+function uploadRows(before: ParsedDocument, after: ParsedDocument, base: Pick<NewHistoryRow, 'project_id' | 'document_id' | 'user_id' | 'at'>, history?: Timeline): NewHistoryRow[] {
+  const rows: NewHistoryRow[] = [];
+  const add = (item_id: string, field: string, from_value: string | null, to_value: string | null): void => {
+    rows.push({ ...base, item_id, field, from_value, to_value, source: 'upload' });
+  };
+  for (const item of after.plan.items) {
+    const old = before.index.byId.get(item.id);
+    if (!old) {
+      add(item.id, 'added', null, presenceText(item, after.plan));
+      continue;
+    }
+    for (const field of TRACKED_FIELDS) {
+      const from = trackedValue(old, field);
+      const to = trackedValue(item, field);
+      if (from !== to) add(item.id, field, from, to);
+    }
+  }
+  for (const item of before.plan.items) if (!after.index.byId.has(item.id)) add(item.id, 'removed', presenceText(item, before.plan), null);
+  if (!history) return rows;
+  const explained = explainedByHistory(history);
+  return rows.filter((row) => !explained(row.item_id, row.field, row.to_value ?? null));
+}
+
+/**
+ * Replaces a document's content as its next version: items rewritten, history rows (source
+ * `upload`) for what the new text changes, and the pushed git history in place of the old.
  */
 export async function replaceDocument(db: Kysely<Database>, input: ReplaceDocumentInput): Promise<DocumentSummary> {
   for (let attempt = 1; attempt <= 20; attempt++) {
@@ -180,23 +239,14 @@ export async function replaceDocument(db: Kysely<Database>, input: ReplaceDocume
     const before = await loadDocument(db, row.id, row.version);
     const at = (input.now ?? new Date()).toISOString();
     const after = parseDocument({ id: row.id, projectId: row.project_id, name: row.name, version: row.version + 1, bytes: input.bytes });
-    const history: NewHistoryRow[] = [];
-    for (const item of after.plan.items) {
-      const old = before.index.byId.get(item.id);
-      if (!old) continue;
-      for (const field of TRACKED_FIELDS) {
-        const from = trackedValue(old, field);
-        const to = trackedValue(item, field);
-        if (from !== to) {
-          history.push({ project_id: row.project_id, document_id: row.id, item_id: item.id, user_id: input.userId, field, from_value: from, to_value: to, at, source: 'upload' });
-        }
-      }
-    }
+    const history = uploadRows(before, after, { project_id: row.project_id, document_id: row.id, user_id: input.userId, at }, input.history);
+    const gitRows = input.history ? await gitHistoryRows(db, after, input.history) : null;
     const committed = await db.transaction().execute(async (trx) => {
       const updated = await updateDocumentContent(trx, row.id, row.version, { content: input.bytes, hash: after.plan.hash, updatedBy: input.userId, updatedAt: at });
       if (!updated) return false;
       await replaceItems(trx, row.id, documentRows(after));
       await insertHistory(trx, history);
+      if (gitRows) await replaceGitHistory(trx, row.id, gitRows);
       return true;
     });
     if (committed) {

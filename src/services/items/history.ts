@@ -16,9 +16,11 @@ export interface HistoryEntry {
   from: string | null;
   to: string | null;
   at: string;
-  /** api (a change through the API), upload (a new version of the document), … */
+  /** api (a change through the API), upload (a new version of the document), git (a pushed history). */
   source: string;
   user: { id: string; email: string | null; name: string | null } | null;
+  /** The commit's author as git gave it ("Name <email>"), for source git. */
+  author: string | null;
 }
 
 export interface HistoryPage {
@@ -58,6 +60,7 @@ function toPage(rows: HistoryRowWithUser[], limit: number, names: Map<string, st
       at: row.at,
       source: row.source,
       user: row.user_id === null ? null : { id: row.user_id, email: row.user_email, name: row.user_name },
+      author: row.author,
     })),
     nextCursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
   };

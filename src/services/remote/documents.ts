@@ -1,7 +1,8 @@
-// The CLI's operations against a server: sign in and keep an API token, push a plan file into a
-// project, pull a project's document, and fetch a document's bytes for the read commands (which
-// then run the same services as on a local file).
+// The CLI's operations against a server: sign in and keep an API token, push a plan file (and
+// its history from git) into a project, pull a project's document, and fetch a document's bytes
+// for the read commands (which then run the same services as on a local file).
 
+import type { Timeline } from '../../engine/history/types.js';
 import type { DocumentSummary } from '../documents/import.js';
 import { pickDocument } from '../documents/read.js';
 import type { DocumentListEntry } from '../documents/read.js';
@@ -47,24 +48,30 @@ export interface PushResult {
   created: boolean;
 }
 
-/** Uploads a plan file as the project's document of that name: created, or replaced as its next version. */
-export async function pushDocument(client: RemoteClient, project: string, name: string, bytes: Uint8Array): Promise<PushResult> {
+/**
+ * Uploads a plan file as the project's document of that name: created, or replaced as its next
+ * version; with `history` (the plan's history from git), the document's item history too.
+ */
+export async function pushDocument(client: RemoteClient, project: string, name: string, bytes: Uint8Array, history?: Timeline): Promise<PushResult> {
   const documents = await listRemoteDocuments(client, project);
   const existing = documents.find((document) => document.name === name);
-  if (!existing) return { document: await createRemoteDocument(client, project, name, bytes), created: true };
-  return { document: await replaceRemoteDocument(client, project, existing.id, existing.etag, bytes), created: false };
+  if (!existing) return { document: await createRemoteDocument(client, project, name, bytes, history), created: true };
+  return { document: await replaceRemoteDocument(client, project, existing.id, existing.etag, bytes, history), created: false };
+}
+
+/** The upload body: the bytes as base64, and the history from git when there is one. */
+function uploadBody(bytes: Uint8Array, history: Timeline | undefined): Record<string, unknown> {
+  return { content: Buffer.from(bytes).toString('base64'), encoding: 'base64', ...(history ? { history: { commits: history.commits, items: history.items } } : {}) };
 }
 
 /** A new document in the project (version 1); a name the project already has is a conflict. */
-export async function createRemoteDocument(client: RemoteClient, project: string, name: string, bytes: Uint8Array): Promise<DocumentSummary> {
-  return client.json<DocumentSummary>('POST', `${projectPath(project)}/documents`, { name, content: Buffer.from(bytes).toString('base64'), encoding: 'base64' });
+export async function createRemoteDocument(client: RemoteClient, project: string, name: string, bytes: Uint8Array, history?: Timeline): Promise<DocumentSummary> {
+  return client.json<DocumentSummary>('POST', `${projectPath(project)}/documents`, { name, ...uploadBody(bytes, history) });
 }
 
 /** The document's next version, if it is still at `etag` (else a conflict). */
-export async function replaceRemoteDocument(client: RemoteClient, project: string, id: string, etag: string, bytes: Uint8Array): Promise<DocumentSummary> {
-  return client.json<DocumentSummary>('PUT', `${projectPath(project)}/documents/${encodeURIComponent(id)}`, { content: Buffer.from(bytes).toString('base64'), encoding: 'base64' }, {
-    'if-match': etag,
-  });
+export async function replaceRemoteDocument(client: RemoteClient, project: string, id: string, etag: string, bytes: Uint8Array, history?: Timeline): Promise<DocumentSummary> {
+  return client.json<DocumentSummary>('PUT', `${projectPath(project)}/documents/${encodeURIComponent(id)}`, uploadBody(bytes, history), { 'if-match': etag });
 }
 
 export interface FetchedDocument {

@@ -14,7 +14,7 @@ import { randomSeed } from '../sprint.js';
 import { addWorkingDays, checkRange, MONDAY_TO_FRIDAY, sprintDays, todayOf } from './dates.js';
 import { computeSprintReport } from './report.js';
 import type { SprintReport } from './report.js';
-import { itemSeries, loadItemFacts, refKey } from './series.js';
+import { itemSeries, lifeOf, loadItemFacts, refKey } from './series.js';
 import type { Presence } from './series.js';
 import { weekdaysOf } from './service.js';
 import { findSprintRow, sprintItemRows, sprintRows } from './store.js';
@@ -23,9 +23,10 @@ import type { SprintRow } from './store.js';
 type Db = Kysely<Database>;
 
 /**
- * The sprint's items as series, present while they were in the sprint. Items of the commitment
- * count from before the first day; items added later count from when they were added (not before
- * the first day, so that an addition before it still shows as added scope).
+ * The sprint's items as series, present while they were in the sprint (and in the plan, when its
+ * history says when they were added or removed). Items of the commitment count from before the
+ * first day; items added later count from when they were added (not before the first day, so
+ * that an addition before it still shows as added scope).
  */
 export async function sprintSeries(db: Db, row: SprintRow): Promise<ItemSeries[]> {
   const stays = await sprintItemRows(db, [row.id]);
@@ -42,9 +43,23 @@ export async function sprintSeries(db: Db, row: SprintRow): Promise<ItemSeries[]
   const series: ItemSeries[] = [];
   for (const [key, spans] of presence) {
     const fact = facts.get(key);
-    if (fact) series.push(itemSeries(fact, spans));
+    // An item the history says was added or removed counts only while it was in the plan too.
+    if (fact) series.push(itemSeries(fact, fact.life.length > 0 ? overlap(spans, lifeOf(fact, 0)) : spans));
   }
   return series;
+}
+
+/** The times both lists of spans cover. */
+function overlap(a: readonly Presence[], b: readonly Presence[]): Presence[] {
+  const spans: Presence[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      const start = Math.max(x.start, y.start);
+      const end = x.end === null ? y.end : y.end === null ? x.end : Math.min(x.end, y.end);
+      if (end === null || end > start) spans.push({ start, end });
+    }
+  }
+  return spans.sort((p, q) => p.start - q.start);
 }
 
 export interface SprintChart<T> {
@@ -114,13 +129,15 @@ export async function projectVelocity(db: Db, projectId: string, last = 7): Prom
 }
 
 /**
- * Every item of the project as a series, present from when its document came in; with
- * `existedBefore`, present from the start of time, so that work already done when the plan was
- * uploaded does not count as completed in the upload's week (velocity, throughput).
+ * Every item of the project as a series, present while it was in the plan: from when it was added
+ * (the first commit of a pushed history, or the upload that added it), else from when its
+ * document came in; with `existedBefore`, an item with no added row is present from the start of
+ * time, so that work already done when the plan was uploaded does not count as completed in the
+ * upload's week (velocity, throughput).
  */
 export async function projectSeries(db: Db, projectId: string, options: { existedBefore?: boolean } = {}): Promise<ItemSeries[]> {
   const facts = await loadItemFacts(db, projectId);
-  return [...facts.values()].map((fact) => itemSeries(fact, [{ start: options.existedBefore ? 0 : fact.since, end: null }]));
+  return [...facts.values()].map((fact) => itemSeries(fact, lifeOf(fact, options.existedBefore ? 0 : fact.since)));
 }
 
 export async function projectFlow(db: Db, projectId: string, range: { from: string; to: string }): Promise<CumulativeFlow> {

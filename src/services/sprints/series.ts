@@ -1,10 +1,13 @@
 // Item history rows turned into the history engine's ItemSeries, so the server's charts are the
 // engine's (burndown, burnup, velocity, cycle time, cumulative flow) read from the database. An
 // item's states come from its current row and its recorded changes, walked back: the first
-// recorded change of a field says what the field was before. Presence is either "always" (the
-// project's items) or the item's stays in a sprint.
+// recorded change of a field says what the field was before. Presence is the item's life in the
+// project (from its document's upload, or from the "added" and "removed" rows an upload or a
+// pushed git history wrote; an item no longer in the plan is known from its "removed" row) or its
+// stays in a sprint.
 
 import type { Kysely } from 'kysely';
+import type { ItemPresence } from '../../engine/history/changes.js';
 import type { ItemSeries, ItemState } from '../../engine/history/types.js';
 import type { Status } from '../../engine/model.js';
 import type { Database } from '../../store/schema.js';
@@ -24,6 +27,19 @@ export interface ItemFacts {
   since: number;
   /** Changes of status and points, oldest first. */
   changes: Array<{ at: number; field: 'status' | 'points'; from: string | null; to: string | null }>;
+  /** When it was added to the plan and removed from it, oldest first. */
+  life: Array<{ at: number; field: 'added' | 'removed' }>;
+}
+
+/** An "added" or "removed" row's item, or null when the row carries none. */
+function readPresence(text: string | null): ItemPresence | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as Partial<ItemPresence>;
+    return typeof value.title === 'string' && typeof value.status === 'string' ? (value as ItemPresence) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function refKey(ref: ItemRef): string {
@@ -43,35 +59,74 @@ export async function loadItemFacts(db: Kysely<Database>, projectId: string, ref
   const names = new Map(documents.map((d) => [d.id, d.name]));
   const created = new Map(documents.map((d) => [d.id, Date.parse(d.created_at)]));
   const wanted = refs ? new Set(refs.map(refKey)) : null;
+  const keyOf = (documentId: string, itemId: string): string => (several ? `${names.get(documentId) ?? documentId}:${itemId}` : itemId);
   const items = await db.selectFrom('items').select(['document_id', 'item_id', 'title', 'status', 'points', 'parent_id', 'data']).where('project_id', '=', projectId).execute();
   const parents = new Set(items.filter((row) => row.parent_id !== null).map((row) => `${row.document_id}\u0000${row.parent_id}`));
   const facts = new Map<string, ItemFacts>();
+  const current = new Set<string>();
   for (const row of items) {
     const key = refKey({ documentId: row.document_id, itemId: row.item_id });
     if (wanted && !wanted.has(key)) continue;
+    current.add(key);
     facts.set(key, {
-      key: several ? `${names.get(row.document_id) ?? row.document_id}:${row.item_id}` : row.item_id,
+      key: keyOf(row.document_id, row.item_id),
       title: row.title,
       status: row.status as Status,
       points: row.points === null ? null : Number(row.points),
       counted: !parents.has(key),
       since: created.get(row.document_id) ?? 0,
       changes: [],
+      life: [],
     });
   }
   const history = await db
     .selectFrom('item_history')
     .select(['document_id', 'item_id', 'field', 'from_value', 'to_value', 'at'])
     .where('project_id', '=', projectId)
-    .where('field', 'in', ['status', 'points'])
+    .where('field', 'in', ['status', 'points', 'added', 'removed'])
     .orderBy('id')
     .execute();
+  // Rows come in the order they were written; a pushed history is written after older uploads.
+  history.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const row of history) {
-    const entry = facts.get(refKey({ documentId: row.document_id, itemId: row.item_id }));
+    const key = refKey({ documentId: row.document_id, itemId: row.item_id });
+    let entry = facts.get(key);
+    const seen = row.field === 'added' ? readPresence(row.to_value) : row.field === 'removed' ? readPresence(row.from_value) : null;
+    // An item no longer in the plan: known as it was when last added or removed.
+    if (seen && !current.has(key) && (!wanted || wanted.has(key))) {
+      const { title, status, points, counted } = seen;
+      if (entry) Object.assign(entry, { title, status, points, counted });
+      else {
+        entry = { key: keyOf(row.document_id, row.item_id), title, status, points, counted, since: created.get(row.document_id) ?? 0, changes: [], life: [] };
+        facts.set(key, entry);
+      }
+    }
     if (!entry) continue;
-    entry.changes.push({ at: Date.parse(row.at), field: row.field as 'status' | 'points', from: row.from_value, to: row.to_value });
+    const at = Date.parse(row.at);
+    if (row.field === 'added' || row.field === 'removed') entry.life.push({ at, field: row.field });
+    else entry.changes.push({ at, field: row.field as 'status' | 'points', from: row.from_value, to: row.to_value });
   }
   return facts;
+}
+
+/**
+ * When the item was in the plan: its added and removed rows, else from `since` on. An item whose
+ * first row removes it was there from `since`.
+ */
+export function lifeOf(facts: ItemFacts, since: number): Presence[] {
+  const spans: Presence[] = [];
+  let open: number | null = null;
+  for (const event of facts.life) {
+    if (event.field === 'added') open ??= event.at;
+    else {
+      const start = open ?? (spans.length === 0 ? since : null);
+      if (start !== null) spans.push({ start, end: Math.max(start, event.at) });
+      open = null;
+    }
+  }
+  if (open !== null) spans.push({ start: open, end: null });
+  else if (facts.life.length === 0) spans.push({ start: since, end: null });
+  return spans;
 }
 
 /** The item's status and points before any recorded change. */

@@ -5,6 +5,7 @@ import type { Migration } from 'kysely';
 import { initialSchema } from './001-initial.js';
 import { sprintsAndStandups } from './002-sprints-standups.js';
 import { signInFailuresAndDigestRuns } from './003-sign-in-failures-digest-runs.js';
+import { historyAuthor } from './004-history-author.js';
 import { dialectTypes } from './types.js';
 import type { DialectName } from './types.js';
 
@@ -14,5 +15,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '001-initial': initialSchema(types),
     '002-sprints-standups': sprintsAndStandups(types),
     '003-sign-in-failures-digest-runs': signInFailuresAndDigestRuns(types),
+    '004-history-author': historyAuthor(),
   };
 }

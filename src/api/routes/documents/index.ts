@@ -1,12 +1,14 @@
 // GET|POST /projects/:p/documents, GET|PUT /projects/:p/documents/:d. Uploads come as JSON
-// (`content` as text, or base64 for bytes that are not UTF-8) or as multipart/form-data (`file`);
-// a download with `?format=raw` answers the stored bytes. Reading needs viewer, writing member.
+// (`content` as text, or base64 for bytes that are not UTF-8; `history`, the plan's history from
+// git, only here) or as multipart/form-data (`file`); a download with `?format=raw` answers the
+// stored bytes. Reading needs viewer, writing member.
 
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ScrumdownError } from '../../../errors.js';
 import { importDocument, parseIfMatch, replaceDocument } from '../../../services/documents/import.js';
 import { downloadDocument, getDocument, listDocuments } from '../../../services/documents/read.js';
+import type { Timeline } from '../../../engine/history/types.js';
 import type { AppEnv } from '../../env.js';
 import { validationError } from '../../errors.js';
 import { currentUser, requireAuth } from '../../middleware/auth/index.js';
@@ -26,6 +28,7 @@ import {
 interface Upload {
   name: string | undefined;
   bytes: Uint8Array;
+  history?: Timeline;
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
@@ -37,9 +40,9 @@ async function readUpload(c: Context<AppEnv>): Promise<Upload> {
   if (JSON_TYPE.test(type)) {
     const parsed = DocumentUploadSchema.partial({ name: true }).safeParse(await c.req.json());
     if (!parsed.success) throw validationError(parsed.error, 'body');
-    const { name, content, encoding } = parsed.data;
+    const { name, content, encoding, history } = parsed.data;
     const bytes = encoding === 'base64' ? decodeBase64(content) : new TextEncoder().encode(content);
-    return { name, bytes };
+    return { name, bytes, history };
   }
   if (MULTIPART_TYPE.test(type)) {
     const form = await c.req.parseBody();
@@ -125,6 +128,7 @@ export function documentRoutes() {
         name: upload.name,
         bytes: upload.bytes,
         userId: currentUser(c).id,
+        history: upload.history,
         now: clock(),
       });
       c.header('ETag', summary.etag);
@@ -185,6 +189,7 @@ export function documentRoutes() {
         document: c.req.valid('param').d,
         bytes: upload.bytes,
         userId: currentUser(c).id,
+        history: upload.history,
         ifMatch: parseIfMatch(c.req.header('if-match')),
         now: clock(),
       });

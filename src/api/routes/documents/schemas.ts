@@ -1,6 +1,7 @@
 // Request and response shapes of the document routes.
 
 import { z } from '@hono/zod-openapi';
+import { ITEM_KINDS, STATUSES } from '../../../engine/model.js';
 import { ProjectParam } from '../../router.js';
 
 export const FindingSchema = z
@@ -44,11 +45,70 @@ export const DocumentListEntrySchema = z
   })
   .openapi('DocumentListEntry');
 
+/** Most commits, items and events (all items together) a pushed history may hold. */
+export const HISTORY_LIMITS = { commits: 100_000, items: 100_000, events: 200_000 } as const;
+
+const DateText = z
+  .string()
+  .max(40)
+  .refine((value) => Number.isFinite(Date.parse(value)), { message: 'not an ISO 8601 date' });
+const AuthorSchema = z.object({ name: z.string().max(200), email: z.string().max(320) });
+const StatusSchema = z.enum(STATUSES);
+const PointsSchema = z.number().finite().nullable();
+const origin = { commit: z.string().min(1).max(100), date: DateText, author: AuthorSchema };
+
+const HistoryEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('added'), ...origin, status: StatusSchema, points: PointsSchema }),
+  z.object({ type: z.literal('removed'), ...origin, status: StatusSchema, points: PointsSchema }),
+  z.object({ type: z.literal('status'), ...origin, from: StatusSchema, to: StatusSchema }),
+  z.object({ type: z.literal('points'), ...origin, from: PointsSchema, to: PointsSchema }),
+  z.object({
+    type: z.literal('renamed'),
+    ...origin,
+    fromId: z.string().max(300),
+    toId: z.string().max(300),
+    fromTitle: z.string().max(2000),
+    toTitle: z.string().max(2000),
+    matchedBy: z.enum(['id', 'title']),
+  }),
+]);
+
+export const PlanHistorySchema = z
+  .object({
+    commits: z
+      .array(z.object({ hash: z.string().min(1).max(100), date: DateText, author: AuthorSchema, path: z.string().max(1000).optional(), subject: z.string().max(1000).optional() }))
+      .min(1)
+      .max(HISTORY_LIMITS.commits),
+    items: z
+      .array(
+        z.object({
+          key: z.string().max(320),
+          id: z.string().min(1).max(300),
+          title: z.string().max(2000),
+          kind: z.enum(ITEM_KINDS),
+          status: StatusSchema,
+          points: PointsSchema,
+          counted: z.boolean(),
+          present: z.boolean(),
+          events: z.array(HistoryEventSchema).max(HISTORY_LIMITS.events),
+        }),
+      )
+      .max(HISTORY_LIMITS.items),
+  })
+  .superRefine((history, context) => {
+    const events = history.items.reduce((total, item) => total + item.events.length, 0);
+    if (events > HISTORY_LIMITS.events) context.addIssue({ code: 'custom', path: ['items'], message: `${events} events; at most ${HISTORY_LIMITS.events}` });
+  })
+  .openapi('PlanHistory', {
+    description: 'The plan\'s history read from git, as `scrumdown history --json` prints it (`commits` and `items`): stored as the document\'s item history (source `git`).',
+  });
+
 export const DocumentUploadSchema = z
   .object({
     name: z.string().min(1).max(200).openapi({ example: 'tasks.md', description: "The document's file name within the project." }),
     content: z.string().openapi({ description: 'The Markdown: text, or its bytes in base64 with `encoding: "base64"` (keeps invalid UTF-8 exactly).' }),
     encoding: z.enum(['utf8', 'base64']).default('utf8'),
+    history: PlanHistorySchema.optional(),
   })
   .openapi('DocumentUpload');
 

@@ -109,6 +109,7 @@ export const HistoryEntrySchema = z
     at: z.string(),
     source: z.string(),
     user: z.object({ id: z.string(), email: z.string().nullable(), name: z.string().nullable() }).nullable(),
+    author: z.string().nullable().openapi({ description: 'For source git: the commit\'s author as git gave it ("Name <email>"); `user` is set when a user has that e-mail.' }),
   })
   .openapi('HistoryEntry');
 

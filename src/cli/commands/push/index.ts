@@ -1,5 +1,6 @@
 // `scrumdown push FILE --project P`: uploads a plan file into a project on the server (a new
-// document, or the next version of the one with that name). Declares the command; run.ts works.
+// document, or the next version of the one with that name), with `--with-history` its history
+// from git too. Declares the command; run.ts works.
 
 import type { Command } from 'commander';
 
@@ -7,6 +8,7 @@ export interface PushOptions {
   project: string;
   server?: string;
   name?: string;
+  withHistory?: boolean;
   json?: boolean;
 }
 
@@ -18,13 +20,15 @@ export function registerPush(program: Command): void {
     .requiredOption('--project <key>', 'the project, e.g. platform')
     .option('--server <url>', 'the server (default: the one you logged in to last)')
     .option('--name <name>', "the document's name in the project (default: the file's name)")
+    .option('--with-history', "send the file's history from git too: the document's item history and charts then start at its first commit")
     .option('--json', 'print one JSON document (schema scrumdown/push@1)')
     .addHelpText(
       'after',
       `
 Examples:
   $ scrumdown push tasks.md --project platform
-  $ scrumdown push specs/auth/tasks.md --project platform --name auth-tasks.md`,
+  $ scrumdown push specs/auth/tasks.md --project platform --name auth-tasks.md
+  $ scrumdown push tasks.md --project platform --with-history`,
     )
     .action(async (file: string, options: PushOptions) => {
       const { runPush } = await import('./run.js');
