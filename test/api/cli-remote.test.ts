@@ -3,21 +3,15 @@
 // the project's document, and an unreachable server, a refused token or a missing project is one
 // line and exit 2.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { CHECKLIST_PLAN } from './plans.js';
-import { api, CLI, startServerProcess } from './server-process.js';
-import type { ServerProcess } from './server-process.js';
+import { api, runCli, startServerProcess } from './server-process.js';
+import type { CliRun, ServerProcess } from './server-process.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describeEachDatabase('CLI against a server', (_getHandle, suite) => {
   let server: ServerProcess;
@@ -27,19 +21,11 @@ describeEachDatabase('CLI against a server', (_getHandle, suite) => {
   const email = 'ada@example.test';
   const password = 'a long enough password 123';
 
-  function run(args: string[], input = ''): Promise<Run> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: scratch, env: { ...process.env, XDG_CONFIG_HOME: config, NO_COLOR: '1', SCRUMDOWN_TOKEN: '' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  function run(args: string[], input = ''): Promise<CliRun> {
+    return runCli(args, { cwd: scratch, env: { ...process.env, XDG_CONFIG_HOME: config, NO_COLOR: '1', SCRUMDOWN_TOKEN: '' }, input });
   }
 
-  function expectOneLineError(result: Run, fragment: string): void {
+  function expectOneLineError(result: CliRun, fragment: string): void {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);

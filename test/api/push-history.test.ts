@@ -5,7 +5,6 @@
 // is refused, a file outside git is one line and exit 2, and a malformed history is a 400 naming
 // the field.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,14 +16,9 @@ import { projectSeries } from '../../src/services/sprints/charts.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { ANA, BEN, CEM, scriptHistory } from '../support/git-plan-history.js';
 import type { ScriptedHistory } from '../support/git-plan-history.js';
-import { api, CLI, startServerProcess } from './server-process.js';
-import type { ServerProcess } from './server-process.js';
+import { api, runCli, startServerProcess } from './server-process.js';
+import type { CliRun, ServerProcess } from './server-process.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 
 const PASSWORD = 'a long enough password 123';
@@ -36,17 +30,9 @@ describeEachDatabase('push --with-history', (getHandle, suite) => {
   let owner: string;
   let viewer: string;
 
-  function run(args: string[], input = ''): Promise<Run> {
-    return new Promise((resolve) => {
-      const env = { ...process.env, ...scripted.repo.env, XDG_CONFIG_HOME: join(scratch, 'config'), NO_COLOR: '1', SCRUMDOWN_TOKEN: '' };
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: scripted.repo.dir, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  function run(args: string[], input = ''): Promise<CliRun> {
+    const env = { ...process.env, ...scripted.repo.env, XDG_CONFIG_HOME: join(scratch, 'config'), NO_COLOR: '1', SCRUMDOWN_TOKEN: '' };
+    return runCli(args, { cwd: scripted.repo.dir, env, input });
   }
 
   async function runJson<T>(args: string[]): Promise<T> {

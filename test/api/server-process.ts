@@ -1,5 +1,6 @@
 // A real `scrumdown serve` process for end-to-end tests (the CLI against a server, a crash in the
-// middle of writes): started on a free port, on the database URL given, from the built CLI.
+// middle of writes): started on a free port, on the database URL given, from the built CLI; and
+// one run of the built CLI as a user's shell would run it.
 
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -22,6 +23,25 @@ export function ensureBuilt(): void {
   if (existsSync(CLI)) return;
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
   if (!existsSync(CLI)) throw new Error(`Could not build the CLI: ${build.stdout}${build.stderr}`);
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI to its end with `input` on stdin (empty: not a terminal), collecting its output. */
+export function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: options.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 export const SERVER_ENV = {

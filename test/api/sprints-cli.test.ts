@@ -2,36 +2,22 @@
 // show, burndown and close a sprint; write a standup from flags; a weekly report to a file in
 // each format; and the file form `scrumdown sprint FILE` still works beside the subcommands.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, CLI, startServerProcess } from './server-process.js';
-import type { ServerProcess } from './server-process.js';
+import { api, runCli, startServerProcess } from './server-process.js';
+import type { CliRun, ServerProcess } from './server-process.js';
 import { TRACKER_PLAN } from './plans.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('sprint, standup and report commands against a server', () => {
   let server: ServerProcess;
   let scratch: string;
   let token: string;
 
-  function run(args: string[]): Promise<Run> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: scratch, env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), NO_COLOR: '1', SCRUMDOWN_TOKEN: token } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end('');
-    });
+  function run(args: string[]): Promise<CliRun> {
+    return runCli(args, { cwd: scratch, env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), NO_COLOR: '1', SCRUMDOWN_TOKEN: token } });
   }
 
   beforeAll(async () => {
