@@ -21,6 +21,7 @@ import { requestId } from './middleware/request-id/index.js';
 import { docsPage } from './routes/docs/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { apiRouters } from './routes/index.js';
+import { webApp } from './routes/web/index.js';
 
 export const API_PREFIX = '/api/v1';
 export const OPENAPI_PATH = '/api/docs/openapi.json';
@@ -30,6 +31,8 @@ export type ScrumdownApp = OpenAPIHono<AppEnv>;
 export interface CreateAppOptions {
   /** A metrics registry shared with the caller (the server adds process metrics to it). */
   metrics?: Metrics;
+  /** The built web app served at `/` (default: dist/web of the installed package). */
+  webRoot?: string;
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): ScrumdownApp {
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Scrumd
   app.route('/', healthRoutes());
   app.route('/', docsPage());
   for (const router of apiRouters(deps.config)) app.route(API_PREFIX, router);
+  app.route('/', webApp(options.webRoot));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
