@@ -1,0 +1,173 @@
+// The web app in a real browser against a real server: sign up, create a project, upload a plan,
+// the overview's numbers against the API's, cards dragged from To Do to Done with the keyboard
+// and with the mouse (found changed in the downloaded Markdown), a stale board answered with a
+// reload, dark mode, sign out and in, and the size of the first page's JavaScript.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, api } from '../api/server-process.js';
+import { accessToken, chromiumAvailable, screenshot, startBrowserRun } from './browser.js';
+import type { BrowserRun } from './browser.js';
+
+const PLAN = join(ROOT, 'examples', 'platform-rollout.md');
+const USER = { email: 'grace@example.com', name: 'Grace Hopper', password: 'compilers-are-fun' };
+
+interface Rollup {
+  items: Record<string, number>;
+  actionable: number;
+  points: { done: number; total: number };
+}
+interface Progress {
+  documents: { result: { overall: Rollup; ready: number; blocked: number } }[];
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('E-mail').fill(USER.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(USER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function downloadPlan(page: Page): Promise<string> {
+  await page.goto('/p/portal/settings');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download platform-rollout.md' }).click()]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
+  let run: BrowserRun;
+  let page: Page;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+    page = run.page;
+  }, 120_000);
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('first page JavaScript is under 500 KB gzipped', async () => {
+    const scripts = new Map<string, Buffer>();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') void response.body().then((body) => scripts.set(response.url(), body));
+    });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    page.removeAllListeners('response');
+    const gzipped = [...scripts.values()].reduce((total, body) => total + gzipSync(body).length, 0);
+    console.log(`first page: ${scripts.size} scripts, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+    expect(scripts.size).toBeGreaterThan(0);
+    expect(gzipped).toBeLessThan(500 * 1024);
+  });
+
+  it('sends a signed-out visitor to sign in, and after signing up back to where they were', async () => {
+    await page.goto('/p/portal/board');
+    await page.waitForURL(/\/signin\?next=/);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('E-mail').fill(USER.email);
+    await page.getByLabel('Name').fill(USER.name);
+    await page.getByRole('textbox', { name: 'Password' }).fill(USER.password);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL(/\/p\/portal\/board$/);
+    // The project does not exist yet: the board says so in each column, with a retry.
+    await expect.poll(() => page.getByRole('alert').count()).toBeGreaterThan(0);
+    await screenshot(page, 'board-missing-project');
+  });
+
+  it('creates a project and uploads a plan', async () => {
+    await page.goto('/');
+    await page.getByText('No projects yet').waitFor();
+    await page.getByLabel('Key').fill('portal');
+    await page.getByLabel('Name', { exact: true }).fill('Customer portal');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.waitForURL(/\/p\/portal\/settings$/);
+    await page.getByText('No documents yet').waitFor();
+    await page.locator('input[type=file]').setInputFiles(PLAN);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('cell', { name: 'platform-rollout.md' }).waitFor();
+    await screenshot(page, 'settings-uploaded');
+  });
+
+  it('shows the overview with the numbers the API gives', async () => {
+    await page.goto('/p/portal');
+    await page.getByRole('table', { name: 'Progress by section' }).waitFor();
+    const progress = await api<Progress>(run.server.url, 'GET', '/api/v1/projects/portal/progress', { token: await accessToken(page) });
+    const overall = progress.documents[0].result;
+    expect(await page.getByTestId('stat-items').textContent()).toBe(String(overall.overall.actionable));
+    expect(await page.getByTestId('stat-done').textContent()).toBe(String(overall.overall.items.done));
+    expect(await page.getByTestId('stat-points').textContent()).toBe(`${overall.overall.points.done} / ${overall.overall.points.total}`);
+    expect(await page.getByTestId('stat-ready').textContent()).toBe(String(overall.ready));
+    expect(await page.getByTestId('stat-blocked').textContent()).toBe(String(overall.blocked));
+    // The lint finding links to its item, which opens in the drawer.
+    await page.getByRole('link', { name: /PORTAL-204/ }).click();
+    await page.getByRole('dialog').getByText('Usage dashboard').waitFor();
+    await screenshot(page, 'overview-drawer');
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'overview');
+  });
+
+  it('moves a card from To Do to Done with the keyboard', async () => {
+    await page.goto('/p/portal/board');
+    const handle = page.getByRole('button', { name: 'Move T002' });
+    await handle.focus();
+    await page.keyboard.press('Space');
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('ArrowRight');
+    await screenshot(page, 'board-keyboard-drag');
+    await page.keyboard.press('Space');
+    await page.getByTestId('column-done').getByTestId('card-T002').waitFor();
+    expect(await downloadPlan(page)).toContain('- [x] T002 [P] Write the customer announcement');
+  });
+
+  it('moves a card from To Do to Done with the mouse', async () => {
+    await page.goto('/p/portal/board');
+    const card = page.getByTestId('column-todo').getByTestId('card-T003');
+    const from = (await card.boundingBox())!;
+    const to = (await page.getByTestId('column-done').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2, { steps: 4 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 });
+    await page.mouse.up();
+    await page.getByTestId('column-done').getByTestId('card-T003').waitFor();
+    await screenshot(page, 'board-after-moves');
+    expect(await downloadPlan(page)).toContain('- [x] T003 [P] Prepare the helpdesk FAQ');
+  });
+
+  it('says the plan was changed by someone else when the board is stale, and reloads', async () => {
+    await page.goto('/p/portal/board');
+    await page.getByTestId('card-T004').waitFor();
+    // Someone else changes the plan after the board was read.
+    await api(run.server.url, 'PATCH', '/api/v1/projects/portal/items/PORTAL-203', { token: await accessToken(page), json: { assignee: 'Someone Else' } });
+    await page.getByRole('button', { name: 'Move T004' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await page.getByRole('dialog', { name: 'Changed by someone else' }).waitFor();
+    await screenshot(page, 'board-conflict');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByTestId('column-todo').getByTestId('card-T004').waitFor();
+    expect(await downloadPlan(page)).toContain('- [ ] T004 Switch DNS');
+  });
+
+  it('switches to dark mode and keeps it', async () => {
+    await page.goto('/p/portal');
+    await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark');
+    await page.reload();
+    await page.getByRole('table', { name: 'Progress by section' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark');
+    await screenshot(page, 'overview-dark');
+  });
+
+  it('signs out, and signs in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+    await page.goto('/p/portal/settings');
+    await page.waitForURL(/\/signin\?next=%2Fp%2Fportal%2Fsettings/);
+    await signIn(page);
+    await page.waitForURL(/\/p\/portal\/settings$/);
+    await page.getByRole('cell', { name: 'platform-rollout.md' }).waitFor();
+    await screenshot(page, 'signed-in-again');
+  });
+});
