@@ -30,6 +30,17 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Space picks the card up by its handle, the arrows carry it, Space drops it: as a keyboard user does. */
+async function moveWithKeyboard(page: Page, id: string, columnsRight: number, target: string): Promise<void> {
+  await page.getByRole('button', { name: `Move ${id}` }).focus();
+  await page.keyboard.press('Space');
+  await page.getByText(`${id} is over`).waitFor({ state: 'attached' });
+  for (let step = 0; step < columnsRight; step += 1) await page.keyboard.press('ArrowRight');
+  await page.getByText(`${id} is over ${target}.`).waitFor({ state: 'attached' });
+  await screenshot(page, `board-keyboard-${id}`);
+  await page.keyboard.press('Space');
+}
+
 async function downloadPlan(page: Page): Promise<string> {
   await page.goto('/p/portal/settings');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download platform-rollout.md' }).click()]);
@@ -79,13 +90,13 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await page.goto('/');
     await page.getByText('No projects yet').waitFor();
     await page.getByLabel('Key').fill('portal');
-    await page.getByLabel('Name', { exact: true }).fill('Customer portal');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Customer portal');
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.waitForURL(/\/p\/portal\/settings$/);
     await page.getByText('No documents yet').waitFor();
     await page.locator('input[type=file]').setInputFiles(PLAN);
     await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByRole('cell', { name: 'platform-rollout.md' }).waitFor();
+    await page.getByRole('cell', { name: 'platform-rollout.md', exact: true }).waitFor();
     await screenshot(page, 'settings-uploaded');
   });
 
@@ -109,12 +120,7 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
 
   it('moves a card from To Do to Done with the keyboard', async () => {
     await page.goto('/p/portal/board');
-    const handle = page.getByRole('button', { name: 'Move T002' });
-    await handle.focus();
-    await page.keyboard.press('Space');
-    for (let step = 0; step < 4; step += 1) await page.keyboard.press('ArrowRight');
-    await screenshot(page, 'board-keyboard-drag');
-    await page.keyboard.press('Space');
+    await moveWithKeyboard(page, 'T002', 4, 'Done');
     await page.getByTestId('column-done').getByTestId('card-T002').waitFor();
     expect(await downloadPlan(page)).toContain('- [x] T002 [P] Write the customer announcement');
   });
@@ -139,10 +145,7 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await page.getByTestId('card-T004').waitFor();
     // Someone else changes the plan after the board was read.
     await api(run.server.url, 'PATCH', '/api/v1/projects/portal/items/PORTAL-203', { token: await accessToken(page), json: { assignee: 'Someone Else' } });
-    await page.getByRole('button', { name: 'Move T004' }).focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Space');
+    await moveWithKeyboard(page, 'T004', 1, 'In Progress');
     await page.getByRole('dialog', { name: 'Changed by someone else' }).waitFor();
     await screenshot(page, 'board-conflict');
     await page.getByRole('button', { name: 'Reload' }).click();
@@ -167,7 +170,7 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await page.waitForURL(/\/signin\?next=%2Fp%2Fportal%2Fsettings/);
     await signIn(page);
     await page.waitForURL(/\/p\/portal\/settings$/);
-    await page.getByRole('cell', { name: 'platform-rollout.md' }).waitFor();
+    await page.getByRole('cell', { name: 'platform-rollout.md', exact: true }).waitFor();
     await screenshot(page, 'signed-in-again');
   });
 });

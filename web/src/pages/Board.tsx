@@ -52,19 +52,24 @@ function cardsOf(data: Pages | undefined): BoardCard[] {
   return data?.pages.flatMap((page) => page.items.map((item) => ({ item, version: page.versions[item.document] ?? 0 }))) ?? [];
 }
 
-/** Arrow keys jump from column to column, to the middle of the next one. */
+/**
+ * Arrow keys jump from column to column. Keyboard coordinates are the dragged card's top-left in
+ * the viewport, so the card is placed in the middle of the next column, within its height.
+ */
 const columnCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
   const { collisionRect, droppableRects } = context;
   if (!collisionRect || (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft')) return undefined;
   event.preventDefault();
-  const centre = collisionRect.left + collisionRect.width / 2;
+  const { width, height } = collisionRect;
+  const centre = currentCoordinates.x + width / 2;
   const columns = BOARD_COLUMNS.map((status) => droppableRects.get(status)).filter((rect) => rect !== undefined);
   const target =
     event.code === 'ArrowRight'
       ? columns.filter((rect) => rect.left > centre).sort((a, b) => a.left - b.left)[0]
       : columns.filter((rect) => rect.left + rect.width < centre).sort((a, b) => b.left - a.left)[0];
   if (!target) return undefined;
-  return { x: currentCoordinates.x + target.left + (target.width - collisionRect.width) / 2 - collisionRect.left, y: currentCoordinates.y };
+  const top = Math.max(target.top, Math.min(currentCoordinates.y, target.top + target.height - height));
+  return { x: target.left + (target.width - width) / 2, y: top };
 };
 
 /** The pointer's column when there is a pointer; the card's overlap for the keyboard. */
