@@ -79,7 +79,8 @@ function send(c: Context<AppEnv>, file: WebFile): Response {
   if (gzip) headers['content-encoding'] = 'gzip';
   const body = gzip ?? file.body;
   headers['content-length'] = String(body.length);
-  return c.body(c.req.method === 'HEAD' ? null : new Uint8Array(body), 200, headers);
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+  return c.body(new Uint8Array(body), 200, headers);
 }
 
 export function webApp(root: string = defaultWebRoot()) {
