@@ -153,6 +153,24 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     expect(await downloadPlan(page)).toContain('- [ ] T004 Switch DNS');
   });
 
+  it('draws the dependency graph with the critical path the API gives, and opens an item', async () => {
+    await page.goto('/p/portal/graph');
+    await page.getByRole('group', { name: 'Dependency graph' }).waitFor();
+    const graph = await api<{ documents: { result: { nodes: { id: string; critical: boolean; ready: boolean }[] } }[] }>(run.server.url, 'GET', '/api/v1/projects/portal/graph', { token: await accessToken(page) });
+    const nodes = graph.documents[0].result.nodes;
+    expect(nodes.some((node) => node.critical)).toBe(true);
+    for (const node of nodes) {
+      const drawn = page.getByTestId(`node-${node.id}`);
+      expect(await drawn.getAttribute('data-critical'), node.id).toBe(String(node.critical));
+      expect(await drawn.getAttribute('data-ready'), node.id).toBe(String(node.ready));
+    }
+    expect(await page.locator('polyline[data-critical="true"]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'graph');
+    await page.getByTestId('node-PORTAL-103').click();
+    await page.getByRole('dialog').getByText('Audit trail of profile changes').waitFor();
+    await page.waitForURL(/item=PORTAL-103/);
+  });
+
   it('switches to dark mode and keeps it', async () => {
     await page.goto('/p/portal');
     await page.getByRole('button', { name: 'Switch to dark mode' }).click();

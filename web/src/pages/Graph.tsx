@@ -38,21 +38,25 @@ function layOut(report: GraphReport) {
     const points = graph.hasEdge(edge.from, edge.to) ? graph.edge(edge.from, edge.to).points : undefined;
     return points ? [{ ...edge, points }] : [];
   });
-  const { width = 0, height = 0 } = graph.graph();
-  return { placed, edges, width, height };
+  // The drawing's bounds: edges routed around the nodes can reach past the graph's own size.
+  const xs = [...[...placed.values()].flatMap((p) => [p.x, p.x + NODE_WIDTH]), ...edges.flatMap((e) => e.points.map((p: { x: number }) => p.x))];
+  const ys = [...[...placed.values()].flatMap((p) => [p.y, p.y + NODE_HEIGHT]), ...edges.flatMap((e) => e.points.map((p: { y: number }) => p.y))];
+  const left = Math.min(0, ...xs) - 8;
+  const top = Math.min(0, ...ys) - 8;
+  return { placed, edges, box: { left, top, width: Math.max(0, ...xs) - left + 8, height: Math.max(0, ...ys) - top + 8 } };
 }
 
 function DocumentGraph({ report, prefix }: { report: GraphReport; prefix: string }) {
   const dark = useComputedColorScheme('light') === 'dark';
   const navigate = useNavigate();
   const link = useItemLink();
-  const { placed, edges, width, height } = useMemo(() => layOut(report), [report]);
+  const { placed, edges, box } = useMemo(() => layOut(report), [report]);
   const ink = dark ? '#c1c2c5' : '#343a40';
   const fill = dark ? '#25262b' : '#ffffff';
   const open = (id: string) => navigate(link(prefix + id));
   return (
     <ScrollArea type="auto">
-      <svg width={width} height={height} role="group" aria-label="Dependency graph" style={{ fontFamily: 'var(--mantine-font-family)' }}>
+      <svg width={box.width} height={box.height} viewBox={`${box.left} ${box.top} ${box.width} ${box.height}`} role="group" aria-label="Dependency graph" style={{ fontFamily: 'var(--mantine-font-family)' }}>
         <defs>
           {[ink, CRITICAL].map((colour, index) => (
             <marker key={colour} id={`arrow-${index}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
