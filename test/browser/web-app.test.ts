@@ -171,6 +171,37 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await page.waitForURL(/item=PORTAL-103/);
   });
 
+  it('writes, edits and deletes a standup, and resolves its blocker', async () => {
+    await page.goto('/p/portal/standups');
+    const form = page.getByRole('form', { name: /^Standup for / });
+    await form.getByLabel('Done').fill('Moved the launch checklist along');
+    await form.getByLabel('Next').fill('Switch DNS');
+    await form.getByLabel('Blockers').fill('Waiting for the registrar');
+    await form.getByLabel('Mood').selectOption('4');
+    await form.getByRole('button', { name: 'Post standup' }).click();
+    const entry = page.locator('[data-testid^="standup-"]').first();
+    await entry.getByText('Moved the launch checklist along').waitFor();
+    await page.getByText("You have posted today's standup").waitFor();
+    await page.getByText('Waiting for the registrar').first().waitFor();
+    await screenshot(page, 'standup-posted');
+
+    await entry.getByRole('button', { name: 'Edit' }).click();
+    await entry.getByLabel('Done').fill('Moved the launch checklist along, and the FAQ');
+    await entry.getByRole('button', { name: 'Save changes' }).click();
+    await entry.getByText('Moved the launch checklist along, and the FAQ').waitFor();
+    const listed = await api<{ entries: { done: string; mood: number }[] }>(run.server.url, 'GET', '/api/v1/projects/portal/standups', { token: await accessToken(page) });
+    expect(listed.entries.map((e) => [e.done, e.mood])).toEqual([['Moved the launch checklist along, and the FAQ', 4]]);
+
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('No open blockers.').waitFor();
+
+    await entry.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog', { name: 'Delete this standup?' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByText(/^No standups on /).waitFor();
+    const after = await api<{ entries: unknown[] }>(run.server.url, 'GET', '/api/v1/projects/portal/standups', { token: await accessToken(page) });
+    expect(after.entries).toEqual([]);
+  });
+
   it('switches to dark mode and keeps it', async () => {
     await page.goto('/p/portal');
     await page.getByRole('button', { name: 'Switch to dark mode' }).click();

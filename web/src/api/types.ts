@@ -160,3 +160,21 @@ export interface GraphReport {
   edges: { from: string; to: string; critical: boolean }[];
   critical: { path: string[]; length: number; unit: string };
 }
+
+export interface Standup {
+  id: string;
+  user: { id: string; name: string; email: string };
+  day: string;
+  done: string;
+  next: string;
+  blockers: string;
+  mood: number | null;
+  items: string[];
+  blockerResolvedAt: string | null;
+}
+
+export interface StandupPage {
+  entries: Standup[];
+  nextCursor: string | null;
+  openBlockers: { standup: string; user: { id: string; name: string }; day: string; blockers: string; daysOpen: number }[];
+}

@@ -13,6 +13,7 @@ const PROJECT_TABS = [
   { value: 'overview', path: '', label: 'Overview' },
   { value: 'board', path: '/board', label: 'Board' },
   { value: 'graph', path: '/graph', label: 'Graph' },
+  { value: 'standups', path: '/standups', label: 'Standups' },
   { value: 'settings', path: '/settings', label: 'Settings' },
 ];
 
