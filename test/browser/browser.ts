@@ -49,8 +49,9 @@ export async function startBrowserRun(): Promise<BrowserRun> {
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** `fullPage` resizes the viewport for a moment, which ends a keyboard drag: pass false mid-drag. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** The access token of the page's session, to ask the API what the page should show. */

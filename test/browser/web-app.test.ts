@@ -37,7 +37,7 @@ async function moveWithKeyboard(page: Page, id: string, columnsRight: number, ta
   await page.getByText(`${id} is over`).waitFor({ state: 'attached' });
   for (let step = 0; step < columnsRight; step += 1) await page.keyboard.press('ArrowRight');
   await page.getByText(`${id} is over ${target}.`).waitFor({ state: 'attached' });
-  await screenshot(page, `board-keyboard-${id}`);
+  await screenshot(page, `keyboard-drag-${id}`, false);
   await page.keyboard.press('Space');
 }
 
@@ -200,6 +200,34 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await page.getByText(/^No standups on /).waitFor();
     const after = await api<{ entries: unknown[] }>(run.server.url, 'GET', '/api/v1/projects/portal/standups', { token: await accessToken(page) });
     expect(after.entries).toEqual([]);
+  });
+
+  it('plans a sprint: an item dragged in with the keyboard, capacity set, the bar red when over', async () => {
+    const token = await accessToken(page);
+    // PORTAL-102 (10 hours, in sprint 1 as the plan has it) is Grace's.
+    await api(run.server.url, 'PATCH', '/api/v1/projects/portal/items/PORTAL-102', { token, json: { assignee: 'Grace Hopper' } });
+    await page.goto('/p/portal/sprints');
+    const sprint = page.getByRole('region', { name: /^Sprint 1:/ });
+    await sprint.getByTestId('plan-PORTAL-102').waitFor();
+    await page.getByRole('region', { name: 'Backlog' }).getByTestId('plan-T004').waitFor();
+
+    await moveWithKeyboard(page, 'T004', 1, 'Sprint 1');
+    await sprint.getByTestId('plan-T004').waitFor();
+
+    await sprint.getByRole('button', { name: 'Edit capacity' }).click();
+    await sprint.getByLabel('Hours a day of Grace Hopper').fill('0.5');
+    await sprint.getByLabel('Role of Grace Hopper').fill('Backend Developer');
+    await sprint.getByRole('button', { name: 'Save capacity' }).click();
+    const bar = sprint.getByTestId('load-Grace Hopper');
+    await bar.waitFor();
+    expect(await bar.getAttribute('data-over')).toBe('true');
+    expect(await bar.textContent()).toContain('10 / 5 h (over)');
+    await screenshot(page, 'sprint-planning');
+
+    const sprints = await api<{ sprints: { number: number; items: { key: string }[]; capacity: { members: { name: string; hours: number }[] } }[] }>(run.server.url, 'GET', '/api/v1/projects/portal/sprints', { token });
+    const first = sprints.sprints.find((s) => s.number === 1)!;
+    expect(first.items.map((item) => item.key)).toContain('T004');
+    expect(first.capacity.members).toMatchObject([{ name: 'Grace Hopper', hours: 5 }]);
   });
 
   it('switches to dark mode and keeps it', async () => {

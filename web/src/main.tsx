@@ -14,6 +14,7 @@ import { BoardPage } from './pages/Board';
 import { OverviewPage } from './pages/Overview';
 import { ProjectsPage } from './pages/Projects';
 import { SettingsPage } from './pages/Settings';
+import { SprintsPage } from './pages/Sprints';
 import { StandupsPage } from './pages/Standups';
 import { RequireAuth, SignInPage } from './pages/SignIn';
 
@@ -51,6 +52,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/p/:projectKey" element={<OverviewPage />} />
                 <Route path="/p/:projectKey/board" element={<BoardPage />} />
                 <Route path="/p/:projectKey/graph" element={<GraphPage />} />
+                <Route path="/p/:projectKey/sprints" element={<SprintsPage />} />
                 <Route path="/p/:projectKey/standups" element={<StandupsPage />} />
                 <Route path="/p/:projectKey/settings" element={<SettingsPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />

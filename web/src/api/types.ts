@@ -125,6 +125,18 @@ export interface Sprint {
   capacityPoints: number | null;
   points: number;
   items: { key: string; title: string; status: Status; points: number | null }[];
+  capacity: {
+    members: { userId: string; name: string | null; role: string | null; hoursPerDay: number; hours: number }[];
+    roles: { role: string; hours: number }[];
+    totalHours: number;
+  };
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'member' | 'viewer';
 }
 
 export interface Burndown {

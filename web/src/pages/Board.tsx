@@ -6,8 +6,8 @@
 // keys move it between columns, Space drops it, Escape puts it back.
 
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
-import type { Announcements, CollisionDetection, DragEndEvent, DragStartEvent, KeyboardCoordinateGetter } from '@dnd-kit/core';
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
+import type { Announcements, DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -19,6 +19,7 @@ import type { Item, ItemPage, Status } from '../api/types';
 import { STATUS_LABELS } from '../api/types';
 import { useSession } from '../api/useSession';
 import { ItemDrawer, useItemLink } from '../components/ItemDrawer';
+import { followPointer, zoneCoordinates } from '../components/dnd';
 import { ErrorState, LoadingState } from '../components/QueryView';
 
 export const BOARD_COLUMNS: Status[] = ['todo', 'in_progress', 'review', 'blocked', 'done'];
@@ -32,6 +33,8 @@ interface BoardCard {
 }
 
 type Pages = InfiniteData<ItemPage, unknown>;
+
+const columnCoordinates = zoneCoordinates(() => BOARD_COLUMNS);
 
 const columnKey = (projectKey: string, status: Status) => keys.inProject(projectKey, 'board', status);
 
@@ -51,32 +54,6 @@ function useColumn(projectKey: string, status: Status) {
 function cardsOf(data: Pages | undefined): BoardCard[] {
   return data?.pages.flatMap((page) => page.items.map((item) => ({ item, version: page.versions[item.document] ?? 0 }))) ?? [];
 }
-
-/**
- * Arrow keys jump from column to column. Keyboard coordinates are the dragged card's top-left in
- * the viewport, so the card is placed in the middle of the next column, within its height.
- */
-const columnCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
-  const { collisionRect, droppableRects } = context;
-  if (!collisionRect || (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft')) return undefined;
-  event.preventDefault();
-  const { width, height } = collisionRect;
-  const centre = currentCoordinates.x + width / 2;
-  const columns = BOARD_COLUMNS.map((status) => droppableRects.get(status)).filter((rect) => rect !== undefined);
-  const target =
-    event.code === 'ArrowRight'
-      ? columns.filter((rect) => rect.left > centre).sort((a, b) => a.left - b.left)[0]
-      : columns.filter((rect) => rect.left + rect.width < centre).sort((a, b) => b.left - a.left)[0];
-  if (!target) return undefined;
-  const top = Math.max(target.top, Math.min(currentCoordinates.y, target.top + target.height - height));
-  return { x: target.left + (target.width - width) / 2, y: top };
-};
-
-/** The pointer's column when there is a pointer; the card's overlap for the keyboard. */
-const collisions: CollisionDetection = (args) => {
-  const under = pointerWithin(args);
-  return under.length > 0 ? under : rectIntersection(args);
-};
 
 const announcements: Announcements = {
   onDragStart: ({ active }) => `Picked up ${String(active.id)}. Use the left and right arrow keys to choose a column, Space to drop, Escape to cancel.`,
@@ -263,7 +240,7 @@ export function BoardPage() {
           {move.error.message}
         </Alert>
       )}
-      <DndContext sensors={sensors} collisionDetection={collisions} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)} accessibility={{ announcements }}>
+      <DndContext sensors={sensors} collisionDetection={followPointer} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)} accessibility={{ announcements }}>
         <Group align="flex-start" wrap="nowrap" gap="sm" style={{ overflowX: 'auto' }}>
           {BOARD_COLUMNS.map((status) => (
             <Column key={status} projectKey={projectKey} status={status} disabled={readOnly} />
