@@ -230,6 +230,26 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     expect(first.capacity.members).toMatchObject([{ name: 'Grace Hopper', hours: 5 }]);
   });
 
+  it('opens the weekly report and downloads its CSV', async () => {
+    await page.goto('/p/portal/reports');
+    await page.getByRole('table', { name: 'Team' }).waitFor();
+    await screenshot(page, 'report-weekly');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^portal-weekly-\d{4}-W\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const week = /(\d{4}-W\d{2})/.exec(download.suggestedFilename())![1];
+    const expected = await fetch(`${run.server.url}/api/v1/projects/portal/reports/weekly?week=${week}&format=csv`, { headers: { authorization: `Bearer ${await accessToken(page)}` } });
+    expect(csv).toBe(await expected.text());
+    expect(csv).toContain('Team');
+    await page.locator('label', { hasText: 'Monthly' }).click();
+    await page.locator('input[type=month]').waitFor();
+    await page.getByRole('table', { name: 'Weeks' }).or(page.getByRole('table').first()).first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Export PDF' }).isVisible()).toBe(false);
+    await screenshot(page, 'report-monthly-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('switches to dark mode and keeps it', async () => {
     await page.goto('/p/portal');
     await page.getByRole('button', { name: 'Switch to dark mode' }).click();

@@ -2,6 +2,7 @@
 // pages (the graph; charts inside the overview) are separate chunks loaded on first use.
 
 import '@mantine/core/styles.css';
+import './print.css';
 import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, Suspense, lazy } from 'react';
@@ -13,6 +14,7 @@ import { LoadingState } from './components/QueryView';
 import { BoardPage } from './pages/Board';
 import { OverviewPage } from './pages/Overview';
 import { ProjectsPage } from './pages/Projects';
+import { ReportsPage } from './pages/Reports';
 import { SettingsPage } from './pages/Settings';
 import { SprintsPage } from './pages/Sprints';
 import { StandupsPage } from './pages/Standups';
@@ -54,6 +56,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/p/:projectKey/graph" element={<GraphPage />} />
                 <Route path="/p/:projectKey/sprints" element={<SprintsPage />} />
                 <Route path="/p/:projectKey/standups" element={<StandupsPage />} />
+                <Route path="/p/:projectKey/reports" element={<ReportsPage />} />
                 <Route path="/p/:projectKey/settings" element={<SettingsPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>

@@ -127,7 +127,7 @@ export interface Sprint {
   items: { key: string; title: string; status: Status; points: number | null }[];
   capacity: {
     members: { userId: string; name: string | null; role: string | null; hoursPerDay: number; hours: number }[];
-    roles: { role: string; hours: number }[];
+    roles: { role: string; declaredHours: number | null; hours: number }[];
     totalHours: number;
   };
 }

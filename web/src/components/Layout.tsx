@@ -15,6 +15,7 @@ const PROJECT_TABS = [
   { value: 'sprints', path: '/sprints', label: 'Sprints' },
   { value: 'graph', path: '/graph', label: 'Graph' },
   { value: 'standups', path: '/standups', label: 'Standups' },
+  { value: 'reports', path: '/reports', label: 'Reports' },
   { value: 'settings', path: '/settings', label: 'Settings' },
 ];
 

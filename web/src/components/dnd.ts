@@ -30,6 +30,9 @@ export function zoneCoordinates(order: () => string[]): KeyboardCoordinateGetter
   };
 }
 
+/** Space picks up and drops, Escape cancels (Enter is left to the links and buttons on a card). */
+export const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
+
 /** The pointer's zone when there is a pointer; the dragged element's overlap for the keyboard. */
 export const followPointer: CollisionDetection = (args) => {
   const under = pointerWithin(args);

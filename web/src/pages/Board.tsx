@@ -19,7 +19,7 @@ import type { Item, ItemPage, Status } from '../api/types';
 import { STATUS_LABELS } from '../api/types';
 import { useSession } from '../api/useSession';
 import { ItemDrawer, useItemLink } from '../components/ItemDrawer';
-import { followPointer, zoneCoordinates } from '../components/dnd';
+import { KEYBOARD_CODES, followPointer, zoneCoordinates } from '../components/dnd';
 import { ErrorState, LoadingState } from '../components/QueryView';
 
 export const BOARD_COLUMNS: Status[] = ['todo', 'in_progress', 'review', 'blocked', 'done'];
@@ -34,7 +34,9 @@ interface BoardCard {
 
 type Pages = InfiniteData<ItemPage, unknown>;
 
-const columnCoordinates = zoneCoordinates(() => BOARD_COLUMNS);
+// Sensor options made once: new ones on every render would rebind the sensors mid-drag.
+const KEYBOARD = { coordinateGetter: zoneCoordinates(() => BOARD_COLUMNS), keyboardCodes: KEYBOARD_CODES };
+const POINTER = { activationConstraint: { distance: 5 } };
 
 const columnKey = (projectKey: string, status: Status) => keys.inProject(projectKey, 'board', status);
 
@@ -194,8 +196,8 @@ export function BoardPage() {
   const [dragged, setDragged] = useState<BoardCard | null>(null);
   const [conflict, setConflict] = useState(false);
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }),
+    useSensor(PointerSensor, POINTER),
+    useSensor(KeyboardSensor, KEYBOARD),
   );
   const readOnly = project.data?.role === 'viewer' && !session?.user.isAdmin;
 

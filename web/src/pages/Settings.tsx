@@ -6,19 +6,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { api, projectPath, request } from '../api/client';
+import { api, projectPath } from '../api/client';
+import { downloadFile } from '../api/download';
 import { canWrite, keys, useDocuments, useProject } from '../api/hooks';
 import type { DocumentSummary } from '../api/types';
 import { useSession } from '../api/useSession';
 import { QueryView } from '../components/QueryView';
-
-async function download(projectKey: string, document: DocumentSummary): Promise<void> {
-  const response = await request(projectPath(projectKey, `/documents/${encodeURIComponent(document.id)}?format=raw`));
-  const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(window.document.createElement('a'), { href: url, download: document.name.split('/').pop() ?? document.name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function Upload({ projectKey, documents }: { projectKey: string; documents: DocumentSummary[] }) {
   const queryClient = useQueryClient();
@@ -122,7 +115,7 @@ export function SettingsPage() {
                         <Table.Td>{document.size.toLocaleString()} B</Table.Td>
                         <Table.Td>{new Date(document.updatedAt).toLocaleString()}</Table.Td>
                         <Table.Td>
-                          <Button size="xs" variant="light" aria-label={`Download ${document.name}`} onClick={() => download(projectKey, document).catch((error: Error) => setFailure(error.message))}>
+                          <Button size="xs" variant="light" aria-label={`Download ${document.name}`} onClick={() => downloadFile(projectPath(projectKey, `/documents/${encodeURIComponent(document.id)}?format=raw`), document.name.split('/').pop() ?? document.name).catch((error: Error) => setFailure(error.message))}>
                             Download
                           </Button>
                         </Table.Td>

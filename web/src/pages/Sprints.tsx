@@ -7,13 +7,13 @@ import { Alert, Badge, Button, Card, Group, NumberInput, Progress, ScrollArea, S
 import { DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
 import type { Active, Announcements, DragEndEvent, Over } from '@dnd-kit/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { api, projectPath } from '../api/client';
 import { keys, useSprints } from '../api/hooks';
 import type { Item, ItemPage, Member, Sprint } from '../api/types';
-import { followPointer, zoneCoordinates } from '../components/dnd';
+import { KEYBOARD_CODES, followPointer, zoneCoordinates } from '../components/dnd';
 import { ItemDrawer } from '../components/ItemDrawer';
 import { ErrorState, LoadingState, QueryView } from '../components/QueryView';
 
@@ -102,7 +102,8 @@ function CapacityForm({ projectKey, sprint, members }: { projectKey: string; spr
         method: 'PUT',
         json: {
           members: rows.filter((r) => r.hoursPerDay > 0).map((r) => ({ userId: r.userId, hoursPerDay: r.hoursPerDay, role: r.role === '' ? null : r.role })),
-          roles: sprint.capacity.roles.filter((r) => r.hours > 0 && !rows.some((row) => row.role === r.role)).map((r) => ({ role: r.role, hours: r.hours })),
+          // Declared role capacity stays as declared; roles without one add up their members.
+          roles: sprint.capacity.roles.flatMap((r) => (r.declaredHours === null ? [] : [{ role: r.role, hours: r.declaredHours }])),
         },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.inProject(projectKey, 'sprints') }),
@@ -233,11 +234,13 @@ export function SprintsPage() {
   const items = useOpenItems(projectKey);
   const members = useQuery({ queryKey: keys.inProject(projectKey, 'members'), queryFn: async () => (await api<{ members: Member[] }>(projectPath(projectKey, '/members'))).members });
   const open = (sprints.data ?? []).filter((sprint) => sprint.state !== 'closed');
-  const zones = () => [BACKLOG, ...open.map((sprint) => sprint.id)];
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: zoneCoordinates(zones), keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }),
-  );
+  // The sensors' options are made once (new ones would rebind the sensors mid-drag); the zones
+  // they move between are read from a ref that follows the sprints.
+  const zones = useRef<string[]>([]);
+  zones.current = [BACKLOG, ...open.map((sprint) => sprint.id)];
+  const keyboard = useMemo(() => ({ coordinateGetter: zoneCoordinates(() => zones.current), keyboardCodes: KEYBOARD_CODES }), []);
+  const pointer = useMemo(() => ({ activationConstraint: { distance: 5 } }), []);
+  const sensors = useSensors(useSensor(PointerSensor, pointer), useSensor(KeyboardSensor, keyboard));
   const move = useMutation({
     mutationFn: async ({ key, from, to }: { key: string; from: string; to: string }) => {
       const number = (id: string) => open.find((sprint) => sprint.id === id)!.number;
