@@ -86,15 +86,21 @@ function send(c: Context<AppEnv>, file: WebFile): Response {
 export function webApp(root: string = defaultWebRoot()) {
   let files: Map<string, WebFile> | undefined;
   const app = new Hono<AppEnv>();
-  app.on(['GET', 'HEAD'], '*', async (c, next) => {
+  // Middleware rather than a GET route: API requests pass through it, and a route here would
+  // become the route label (metrics, logs) of every GET.
+  app.use('*', async (c, next) => {
     const path = c.req.path;
-    if (path === '/api' || path.startsWith('/api/')) return next();
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/')) return next();
+    c.set('webApp', true);
     files ??= loadFiles(root);
     const file = files.get(path);
     if (file) return send(c, file);
     // A missing file (an asset of an older release, a typo) is a 404, not the page: a script tag
     // given HTML fails confusingly. Paths without an extension are client routes.
-    if (extname(path) !== '') return next();
+    if (extname(path) !== '') {
+      c.set('webApp', undefined);
+      return next();
+    }
     const index = files.get('/index.html');
     if (!index) return c.html(NOT_BUILT, 200, { 'cache-control': NO_CACHE });
     return send(c, index);
