@@ -250,6 +250,30 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('adds a member, changes the role, and creates and revokes an API token', async () => {
+    await api(run.server.url, 'POST', '/api/v1/auth/register', { json: { email: 'alan@example.com', name: 'Alan Turing', password: 'enigma-machine' } });
+    await page.goto('/p/portal/settings');
+    await page.getByLabel('E-mail of an account').fill('alan@example.com');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.getByRole('cell', { name: 'alan@example.com' }).waitFor();
+    await page.getByLabel('Role of Alan Turing').selectOption('viewer');
+    const token = await accessToken(page);
+    await expect
+      .poll(async () => (await api<{ members: { email: string; role: string }[] }>(run.server.url, 'GET', '/api/v1/projects/portal/members', { token })).members.find((m) => m.email === 'alan@example.com')?.role)
+      .toBe('viewer');
+
+    await page.getByLabel('Token name').fill('laptop CLI');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('new-token').textContent())!;
+    expect(secret).toMatch(/^sdt_/);
+    // The token shown works against the API.
+    expect((await api<{ email: string }>(run.server.url, 'GET', '/api/v1/me', { token: secret })).email).toBe(USER.email);
+    await screenshot(page, 'settings-members-tokens');
+    await page.getByRole('button', { name: 'Revoke laptop CLI' }).click();
+    await page.getByText('No API tokens.').waitFor();
+    await expect(api(run.server.url, 'GET', '/api/v1/me', { token: secret })).rejects.toThrow(/401/);
+  });
+
   it('switches to dark mode and keeps it', async () => {
     await page.goto('/p/portal');
     await page.getByRole('button', { name: 'Switch to dark mode' }).click();

@@ -1,5 +1,5 @@
 // Project settings: the plan documents (upload a new one or a new version, download the Markdown
-// with every change made here applied).
+// with every change made here applied), the members, and the user's own API tokens.
 
 import { Alert, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,8 @@ import { canWrite, keys, useDocuments, useProject } from '../api/hooks';
 import type { DocumentSummary } from '../api/types';
 import { useSession } from '../api/useSession';
 import { QueryView } from '../components/QueryView';
+import { Members } from './settings/Members';
+import { Tokens } from './settings/Tokens';
 
 function Upload({ projectKey, documents }: { projectKey: string; documents: DocumentSummary[] }) {
   const queryClient = useQueryClient();
@@ -129,6 +131,8 @@ export function SettingsPage() {
           )}
         </QueryView>
       </Card>
+      <Members projectKey={projectKey} canManage={(session?.user.isAdmin ?? false) || project.data?.role === 'owner'} />
+      <Tokens />
     </Stack>
   );
 }
