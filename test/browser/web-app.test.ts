@@ -274,6 +274,34 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await expect(api(run.server.url, 'GET', '/api/v1/me', { token: secret })).rejects.toThrow(/401/);
   });
 
+  it('shows the backlog as a tree, filters it, and edits an item inline', async () => {
+    await page.goto('/p/portal/backlog');
+    await page.getByTestId('row-PORTAL-101').waitFor();
+    expect(await page.getByTestId('row-PORTAL-101').getAttribute('aria-level')).toBe('2');
+    await page.getByRole('button', { name: 'Collapse phase-1' }).click();
+    await page.getByTestId('row-PORTAL-101').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Expand phase-1' }).click();
+    await page.getByTestId('row-PORTAL-101').waitFor();
+
+    await page.getByLabel('Search').fill('PORTAL-20');
+    await page.getByTestId('row-PORTAL-101').waitFor({ state: 'detached' });
+    const token = await accessToken(page);
+    const matching = await api<{ total: number }>(run.server.url, 'GET', '/api/v1/projects/portal/items?q=PORTAL-20', { token });
+    expect(await page.getByTestId('backlog-total').textContent()).toBe(`${matching.total} items`);
+    expect(await page.locator('[role=treeitem]').count()).toBe(matching.total);
+
+    await page.getByRole('button', { name: 'Edit PORTAL-204' }).click();
+    const form = page.getByRole('form', { name: 'Edit PORTAL-204' });
+    await form.getByLabel('Points').fill('8');
+    await form.getByLabel('Assignee').fill('Grace Hopper');
+    await screenshot(page, 'backlog-edit');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByTestId('row-PORTAL-204').getByText('8 pt').waitFor();
+    const item = await api<{ details: { item: { points: number; assignee: string } } }>(run.server.url, 'GET', '/api/v1/projects/portal/items/PORTAL-204', { token });
+    expect(item.details.item).toMatchObject({ points: 8, assignee: 'Grace Hopper' });
+  });
+
   it('switches to dark mode and keeps it', async () => {
     await page.goto('/p/portal');
     await page.getByRole('button', { name: 'Switch to dark mode' }).click();

@@ -11,6 +11,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError } from './api/client';
 import { Layout } from './components/Layout';
 import { LoadingState } from './components/QueryView';
+import { BacklogPage } from './pages/Backlog';
 import { BoardPage } from './pages/Board';
 import { OverviewPage } from './pages/Overview';
 import { ProjectsPage } from './pages/Projects';
@@ -54,6 +55,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/p/:projectKey" element={<OverviewPage />} />
                 <Route path="/p/:projectKey/board" element={<BoardPage />} />
                 <Route path="/p/:projectKey/graph" element={<GraphPage />} />
+                <Route path="/p/:projectKey/backlog" element={<BacklogPage />} />
                 <Route path="/p/:projectKey/sprints" element={<SprintsPage />} />
                 <Route path="/p/:projectKey/standups" element={<StandupsPage />} />
                 <Route path="/p/:projectKey/reports" element={<ReportsPage />} />

@@ -12,6 +12,7 @@ import { useSession } from '../api/useSession';
 const PROJECT_TABS = [
   { value: 'overview', path: '', label: 'Overview' },
   { value: 'board', path: '/board', label: 'Board' },
+  { value: 'backlog', path: '/backlog', label: 'Backlog' },
   { value: 'sprints', path: '/sprints', label: 'Sprints' },
   { value: 'graph', path: '/graph', label: 'Graph' },
   { value: 'standups', path: '/standups', label: 'Standups' },
