@@ -14,7 +14,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, projectPath } from '../api/client';
-import { keys, useProject } from '../api/hooks';
+import { canWrite, keys, useProject } from '../api/hooks';
 import type { Item, ItemPage, Status } from '../api/types';
 import { STATUS_LABELS } from '../api/types';
 import { useSession } from '../api/useSession';
@@ -199,7 +199,7 @@ export function BoardPage() {
     useSensor(PointerSensor, POINTER),
     useSensor(KeyboardSensor, KEYBOARD),
   );
-  const readOnly = project.data?.role === 'viewer' && !session?.user.isAdmin;
+  const readOnly = project.data !== undefined && !canWrite(project.data, session?.user.isAdmin ?? false);
 
   const move = useMutation({
     mutationFn: ({ card, status }: { card: BoardCard; status: Status }) =>
