@@ -230,6 +230,13 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     expect(first.capacity.members).toMatchObject([{ name: 'Grace Hopper', hours: 5 }]);
   });
 
+  it('draws the active sprint\'s burndown on the overview', async () => {
+    await api(run.server.url, 'POST', '/api/v1/projects/portal/sprints/1/start', { token: await accessToken(page) });
+    await page.goto('/p/portal');
+    await page.getByRole('img', { name: /^Burndown of Sprint 1/ }).locator('svg path.recharts-curve').first().waitFor();
+    await screenshot(page, 'overview-burndown');
+  });
+
   it('opens the weekly report and downloads its CSV', async () => {
     await page.goto('/p/portal/reports');
     await page.getByRole('table', { name: 'Team' }).waitFor();
