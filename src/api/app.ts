@@ -31,8 +31,6 @@ export type ScrumdownApp = OpenAPIHono<AppEnv>;
 export interface CreateAppOptions {
   /** A metrics registry shared with the caller (the server adds process metrics to it). */
   metrics?: Metrics;
-  /** The built web app served at `/` (default: dist/web of the installed package). */
-  webRoot?: string;
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): ScrumdownApp {
@@ -65,7 +63,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Scrumd
   app.route('/', healthRoutes());
   app.route('/', docsPage());
   for (const router of apiRouters(deps.config)) app.route(API_PREFIX, router);
-  app.route('/', webApp(options.webRoot));
+  app.route('/', webApp());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -70,8 +70,12 @@ function loadFiles(root: string): Map<string, WebFile> {
   return files;
 }
 
-const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>scrumdown</title>
-<p>The web app is not built. Run <code>npm run build</code>, then restart the server. The API answers under <a href="/api/docs">/api</a>.</p>`;
+const NOT_BUILT: WebFile = {
+  body: new TextEncoder().encode(`<!doctype html><meta charset="utf-8"><title>scrumdown</title>
+<p>The web app is not built. Run <code>npm run build</code>, then restart the server. The API answers under <a href="/api/docs">/api</a>.</p>`),
+  type: TYPES['.html'],
+  cache: NO_CACHE,
+};
 
 function send(c: Context<AppEnv>, file: WebFile): Response {
   const gzip = file.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') ? file.gzip : undefined;
@@ -91,19 +95,13 @@ export function webApp(root: string = defaultWebRoot()) {
   app.use('*', async (c, next) => {
     const path = c.req.path;
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/')) return next();
-    c.set('webApp', true);
     files ??= loadFiles(root);
-    const file = files.get(path);
-    if (file) return send(c, file);
     // A missing file (an asset of an older release, a typo) is a 404, not the page: a script tag
     // given HTML fails confusingly. Paths without an extension are client routes.
-    if (extname(path) !== '') {
-      c.set('webApp', undefined);
-      return next();
-    }
-    const index = files.get('/index.html');
-    if (!index) return c.html(NOT_BUILT, 200, { 'cache-control': NO_CACHE });
-    return send(c, index);
+    const file = files.get(path) ?? (extname(path) === '' ? (files.get('/index.html') ?? NOT_BUILT) : undefined);
+    if (!file) return next();
+    c.set('webApp', true);
+    return send(c, file);
   });
   return app;
 }
