@@ -22,6 +22,7 @@ import { requestId } from './middleware/request-id/index.js';
 import { docsPage } from './routes/docs/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { apiRouters } from './routes/index.js';
+import { webApp } from './routes/web/index.js';
 
 export const API_PREFIX = '/api/v1';
 export const OPENAPI_PATH = '/api/docs/openapi.json';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Scrumd
   app.route('/', docsPage());
   for (const router of apiRouters(deps.config)) app.route(API_PREFIX, router);
   app.route('/', mcpRoutes());
+  app.route('/', webApp());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

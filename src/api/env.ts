@@ -44,6 +44,8 @@ export interface AppVariables {
   project: Project | undefined;
   /** The caller's effective role in `project` (admins act as owners). */
   projectRole: ProjectRole | undefined;
+  /** Set when the web app answered: its files and client routes share one route label. */
+  webApp: boolean | undefined;
   /** Project, effective role and membership role together; read it with currentProject(c). */
   projectAccess: ProjectAccess | undefined;
   /** The client's address as the rate limits see it. */

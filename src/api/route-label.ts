@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { matchedRoutes } from 'hono/route';
 
 export const UNMATCHED_ROUTE = '(unmatched)';
+export const WEB_APP_ROUTE = '(web app)';
 
 export function routeLabel(c: Context): string {
   const routes = matchedRoutes(c);
@@ -14,5 +15,5 @@ export function routeLabel(c: Context): string {
     const route = routes[index]!;
     if (route.method !== 'ALL') return route.path;
   }
-  return UNMATCHED_ROUTE;
+  return c.get('webApp') ? WEB_APP_ROUTE : UNMATCHED_ROUTE;
 }

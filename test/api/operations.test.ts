@@ -48,7 +48,9 @@ describeEachDatabase('operations', (getHandle, suite) => {
     await app.request('GET', `/api/v1/projects/${project.key}`, { token: owner.token });
     await app.request('GET', `/api/v1/projects/${project.key}`, { token: owner.token });
     await app.request('GET', '/api/v1/projects/someone-elses', { token: owner.token });
-    await app.request('GET', '/no/such/route');
+    await app.request('GET', '/api/no/such/route');
+    // Any other path is the web app's (a client route): one label for all of them.
+    await app.request('GET', '/no/such/page');
     await getHandle()
       .db.insertInto('documents')
       .values({ id: 'metrics-doc', project_id: project.id, name: 'plan.md', content: new Uint8Array([35]), version: 1, hash: 'h', created_by: owner.id, created_at: 'x', updated_by: owner.id, updated_at: 'x' })
@@ -63,6 +65,7 @@ describeEachDatabase('operations', (getHandle, suite) => {
     expect(text).toContain('scrumdown_http_requests_total{method="GET",route="/api/v1/projects/:p",status="200"} 2');
     expect(text).toContain('scrumdown_http_requests_total{method="GET",route="/api/v1/projects/:p",status="404"} 1');
     expect(text).toContain('scrumdown_http_requests_total{method="GET",route="(unmatched)",status="404"} 1');
+    expect(text).toContain('scrumdown_http_requests_total{method="GET",route="(web app)",status="200"} 1');
     expect(text).toMatch(/scrumdown_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/projects\/:p",status="200"\} 2/);
     expect(text).toMatch(/scrumdown_db_query_duration_seconds_count\{operation="select"\} [1-9]/);
     // Items of every project on this database: at least the three above.

@@ -33,12 +33,12 @@ describe('startServer', () => {
     const database = openDatabase('sqlite::memory:');
     await migrateToLatest(database);
     const running = await startServer(testConfig({ port: 0 }), { logDestination: quiet, database });
-    // A slow route: answers 300 ms after it starts.
-    running.app.get('/slow', async (c) => {
+    // A slow route (under /api: every other path is the web app's): answers 300 ms after it starts.
+    running.app.get('/api/slow', async (c) => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       return c.json({ done: true });
     });
-    const inFlight = fetch(`${running.url}/slow`).then((response) => response.json());
+    const inFlight = fetch(`${running.url}/api/slow`).then((response) => response.json());
     await new Promise((resolve) => setTimeout(resolve, 50));
     const closed = running.close();
     expect(await inFlight).toEqual({ done: true });
