@@ -27,6 +27,8 @@ function interleaved(backend: ProjectBackend, before: (write: number) => Promise
     document: () => backend.document(),
     version: () => backend.version(),
     addStandup: (input) => backend.addStandup(input),
+    ownStandup: (day) => backend.ownStandup(day),
+    updateStandup: (id, changes) => backend.updateStandup(id, changes),
     async setItemStatus(key: string, status: Status, ifMatch: number) {
       writes += 1;
       await before(writes);
