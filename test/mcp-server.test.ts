@@ -134,6 +134,8 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     expect(text(none)).toMatch(/^not_found: You have no standup entry for 2026-10-01 in project bakery.*; write one with add_standup\..* give the day/);
     const unknown = await call(client, 'update_standup', { id: 'no-such-entry', done: 'x' });
     expect(text(unknown)).toMatch(/^not_found: The project has no standup entry "no-such-entry"\..* Give the id add_standup or update_standup returned/);
+    const badDay = await call(client, 'update_standup', { day: '2026-13-40', done: 'x' });
+    expect(text(badDay)).toMatch(/^invalid_argument: date "2026-13-40" is not a date/);
     const both = await call(client, 'update_standup', { id, day, done: 'x' });
     expect(text(both)).toMatch(/^invalid_argument: Name the entry by id or by day, not both/);
     const nothing = await call(client, 'update_standup', { id });

@@ -154,4 +154,3 @@ export function registerPlanTools(server: McpServer, source: PlanSource): void {
 
   registerStandupTools(server, source);
 }
-
