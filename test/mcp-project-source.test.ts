@@ -1,7 +1,8 @@
 // The project plan source on the real store (SQLite and PostgreSQL), through the server's own
 // backend: an edit someone else makes between set_status reading the document and writing it
 // stops the change (409 from the writer, stale_edit for the agent) instead of overwriting theirs,
-// and says what was set; a subscribed source notices edits made on the server.
+// and says what was set; a subscribed source notices edits made on the server; update_standup
+// without a day changes the entry of today on the server's clock.
 
 import { expect, it } from 'vitest';
 import { LocalProject } from '../src/api/mcp/local-project.js';
@@ -27,6 +28,8 @@ function interleaved(backend: ProjectBackend, before: (write: number) => Promise
     document: () => backend.document(),
     version: () => backend.version(),
     addStandup: (input) => backend.addStandup(input),
+    ownStandup: (day) => backend.ownStandup(day),
+    updateStandup: (id, changes) => backend.updateStandup(id, changes),
     async setItemStatus(key: string, status: Status, ifMatch: number) {
       writes += 1;
       await before(writes);
@@ -49,7 +52,7 @@ describeEachDatabase('MCP project source on the store', (getHandle) => {
     const backend = new LocalProject({ db, clock: t.clock, user, access, document, origin: 'http://scrumdown.test' });
     const colleagueEdit = (key: string, status: string) => patchProjectItem(db, { projectId: project.id, key, patch: { status }, userId: colleague.id });
     const text = async () => new TextDecoder().decode((await downloadDocument(db, project.id, document.id)).bytes);
-    return { backend, colleagueEdit, text };
+    return { backend, colleagueEdit, text, clock: t.clock };
   }
 
   it('an edit made between reading and writing stops set_status, which says what it set and asks to re-read', async () => {
@@ -82,6 +85,24 @@ describeEachDatabase('MCP project source on the store', (getHandle) => {
     const failure = await new ProjectPlanSource(racing).setStatus(['TASK-202'], 'done').catch((error: unknown) => error);
     expect((failure as Error).message).toContain('; nothing was written.');
     expect(await text()).toContain('#### TASK-202: Return a book\n- **Status**: 📋 Todo');
+  });
+
+  it("update_standup without id or day changes the caller's entry of today on the server's clock", async () => {
+    const { backend, clock } = await setup();
+    const source = new ProjectPlanSource(backend);
+    const today = clock().toISOString().slice(0, 10);
+    const yesterday = new Date(clock().getTime() - 86_400_000).toISOString().slice(0, 10);
+    const older = await source.addStandup({ done: 'Yesterday', day: yesterday });
+    const entry = await source.addStandup({ done: 'Loans page', items: ['TASK-202'] });
+    expect(entry.day).toBe(today);
+
+    const updated = await source.updateStandup({}, { mood: 2, items: ['TASK-203'] });
+    expect(updated).toMatchObject({ id: entry.id, day: today, done: 'Loans page', mood: 2, items: ['TASK-203'] });
+    expect(await backend.ownStandup(yesterday)).toMatchObject({ id: older.id, done: 'Yesterday', mood: null });
+
+    clock.advance(86_400_000);
+    const failure = await source.updateStandup({}, { mood: 3 }).catch((error: unknown) => error);
+    expect((toolError(failure).content[0] as { text: string }).text).toMatch(/^not_found: You have no standup entry for today in project .*; write one with add_standup\./);
   });
 
   it('a source that polls tells its subscriber when the document changes on the server', async () => {

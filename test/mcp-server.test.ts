@@ -1,7 +1,8 @@
 // The MCP server on a project of the team server, end to end, on SQLite and PostgreSQL: a real
 // `scrumdown serve` process; `scrumdown mcp --server URL --project P` spawned with the official
 // SDK's stdio client (every tool called, the document downloaded and compared byte for byte after
-// set_status, a subscriber told of an edit made on the server), and the server's own /mcp
+// set_status, standups written and changed and read back through the REST API, a subscriber told
+// of an edit made on the server), and the server's own /mcp
 // endpoint through the SDK's Streamable HTTP client (a valid API token works; none, a wrong one,
 // a revoked one and an expired one are refused with 401).
 
@@ -19,10 +20,11 @@ import { CHECKLIST_PLAN } from './api/plans.js';
 import { describeEachDatabase } from './support/databases.js';
 import { api, CLI, ROOT, startServerProcess } from './api/server-process.js';
 import type { ServerProcess } from './api/server-process.js';
+import type { StandupView } from '../src/services/standups/index.js';
 
 const PLAN = readFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'backlog.md'));
 const PROJECT = 'bakery';
-const TOOLS = ['add_standup', 'get_item', 'lint_plan', 'list_items', 'next_items', 'plan_status', 'set_status'];
+const TOOLS = ['add_standup', 'get_item', 'lint_plan', 'list_items', 'next_items', 'plan_status', 'set_status', 'update_standup'];
 
 function text(result: CallToolResult): string {
   const first = result.content[0];
@@ -39,6 +41,8 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
   let token: string;
   let viewerToken: string;
   let documentId: string;
+  /** A standup entry of Cy, another member of the project. */
+  let othersEntry: string;
   const open: Client[] = [];
 
   async function raw(): Promise<{ bytes: Buffer; version: number }> {
@@ -92,6 +96,54 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
   }
 
+  async function standupsOn(day: string): Promise<StandupView[]> {
+    return (await api<{ entries: StandupView[] }>(server.url, 'GET', `/api/v1/projects/${PROJECT}/standups?from=${day}&to=${day}`, { token })).entries;
+  }
+
+  /** add_standup refusing a second entry for `day` in favour of update_standup, and update_standup changing the first, through `client`. */
+  async function updatesStandup(client: Client, day: string): Promise<void> {
+    const written = await call(client, 'add_standup', { done: 'Catalogue API', blockers: 'No test card', mood: 3, items: ['BAKE-002'], day });
+    const { id } = written.structuredContent as { id: string };
+    const second = await call(client, 'add_standup', { done: 'More', day });
+    expect(second.isError).toBe(true);
+    expect(text(second)).toBe(
+      `conflict: You already wrote a standup for ${day} (entry ${id}); change it with update_standup {"id": "${id}"} (or {"day": "${day}"}) instead of adding another. Nothing was written.`,
+    );
+
+    const byDay = await call(client, 'update_standup', { day, next: 'Basket page', mood: 5, items: ['BAKE-003'], blocker_resolved: true });
+    expect(byDay.isError).toBeFalsy();
+    expect(text(byDay)).toContain(`Updated Ada's standup for ${day} in project ${PROJECT}`);
+    const byId = await call(client, 'update_standup', { id, done: 'Catalogue API and its tests', mood: null });
+    expect(byId.structuredContent).toMatchObject({ id, day, done: 'Catalogue API and its tests', mood: null });
+    const [stored, ...others] = await standupsOn(day);
+    expect(others).toEqual([]);
+    expect(stored).toMatchObject({ id, user: { name: 'Ada' }, done: 'Catalogue API and its tests', next: 'Basket page', blockers: 'No test card', mood: null, items: ['BAKE-003'] });
+    expect(stored.blockerResolvedAt).not.toBeNull();
+
+    // Refusals name the problem, and leave the entry as it was.
+    const mood = await call(client, 'update_standup', { id, mood: 7 });
+    expect(mood.isError).toBe(true);
+    expect(text(mood)).toMatch(/^validation_failed: mood must be a whole number from 1 \(bad\) to 5 \(great\); got 7\..* Fix the argument and call the tool again\.$/);
+    const item = await call(client, 'update_standup', { day, items: ['BAKE-06'] });
+    expect(item.isError).toBe(true);
+    expect(text(item)).toMatch(/^unknown_id: Unknown item 'BAKE-06'.*BAKE-00/);
+    const foreign = await call(client, 'update_standup', { id: othersEntry, done: 'Not mine to write' });
+    expect(foreign.isError).toBe(true);
+    expect(text(foreign)).toMatch(/^forbidden: This standup entry is Cy's; you can only change your own/);
+    const none = await call(client, 'update_standup', { day: '2026-10-01', done: 'x' });
+    expect(text(none)).toMatch(/^not_found: You have no standup entry for 2026-10-01 in project bakery.*; write one with add_standup\..* give the day/);
+    const unknown = await call(client, 'update_standup', { id: 'no-such-entry', done: 'x' });
+    expect(text(unknown)).toMatch(/^not_found: The project has no standup entry "no-such-entry"\..* Give the id add_standup or update_standup returned/);
+    const badDay = await call(client, 'update_standup', { day: '2026-13-40', done: 'x' });
+    expect(text(badDay)).toMatch(/^invalid_argument: date "2026-13-40" is not a date/);
+    const both = await call(client, 'update_standup', { id, day, done: 'x' });
+    expect(text(both)).toMatch(/^invalid_argument: Name the entry by id or by day, not both/);
+    const nothing = await call(client, 'update_standup', { id });
+    expect(text(nothing)).toMatch(/^invalid_argument: Say what to change/);
+    expect(await standupsOn(day)).toEqual([stored]);
+    expect((await standupsOn('2026-11-20'))[0]).toMatchObject({ id: othersEntry, done: 'Logo' });
+  }
+
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'scrumdown-mcp-server-'));
     server = await startServerProcess(suite.url());
@@ -104,6 +156,9 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
       json: { name: 'backlog.md', content: PLAN.toString('base64'), encoding: 'base64' },
     });
     documentId = document.id;
+    const cy = await api<{ accessToken: string }>(server.url, 'POST', '/api/v1/auth/register', { json: { email: 'cy@example.test', name: 'Cy', password: 'a long enough password 789' } });
+    await api(server.url, 'PUT', `/api/v1/projects/${PROJECT}/members/cy@example.test`, { token: ada.accessToken, json: { role: 'member' } });
+    othersEntry = (await api<{ id: string }>(server.url, 'POST', `/api/v1/projects/${PROJECT}/standups`, { token: cy.accessToken, json: { done: 'Logo', day: '2026-11-20' } })).id;
     token = (await apiToken(ada.accessToken, 'agent')).token;
     viewerToken = (await apiToken(bob.accessToken, 'viewer agent')).token;
   });
@@ -215,7 +270,7 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     const second = await call(client, 'add_standup', { done: 'More', day: '2026-11-23' });
     expect(second.isError).toBe(true);
     expect(text(second)).toMatch(/^conflict: You already wrote a standup for 2026-11-23/);
-    expect(text(second)).toContain(entry.id);
+    expect(text(second)).toContain(`update_standup {"id": "${entry.id}"}`);
 
     const empty = await call(client, 'add_standup', { mood: 3, day: '2026-11-24' });
     expect(empty.isError).toBe(true);
@@ -226,6 +281,14 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     const unknown = await call(client, 'add_standup', { done: 'x', items: ['BAKE-06'], day: '2026-11-24' });
     expect(unknown.isError).toBe(true);
     expect(text(unknown)).toMatch(/^unknown_id: .*BAKE-00/);
+  });
+
+  it('stdio: update_standup changes your entry, by day or by id; add_standup points at it for a second entry', async () => {
+    await updatesStandup(await stdio(), '2026-11-26');
+  });
+
+  it('HTTP: update_standup changes your entry, by day or by id; add_standup points at it for a second entry', async () => {
+    await updatesStandup(await http(token), '2026-11-27');
   });
 
   it('stdio: a subscribed client is told when the document changes on the server', async () => {
@@ -287,6 +350,8 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     expect(text(set)).toMatch(/^forbidden: This needs the member role in project "bakery"; you are a viewer/);
     const standup = await call(client, 'add_standup', { done: 'x' });
     expect(text(standup)).toMatch(/^forbidden: /);
+    const update = await call(client, 'update_standup', { id: othersEntry, done: 'x' });
+    expect(text(update)).toMatch(/^forbidden: This needs the member role/);
   });
 
   it('HTTP: no token, a wrong one, a revoked one and an expired one are refused with 401 before any MCP handling', async () => {

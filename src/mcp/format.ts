@@ -102,11 +102,11 @@ export function formatFindings(findings: readonly Finding[], count: number, labe
   return [head, ...findings.map((finding) => `${label}:${finding.line} ${finding.severity} ${finding.rule}${finding.itemId ? ` (${finding.itemId})` : ''}: ${finding.message}`)].join('\n');
 }
 
-export function formatStandup(entry: StandupView, label: string): string {
-  const lines = [`Wrote ${entry.user.name}'s standup for ${entry.day} in ${label} (entry ${entry.id}).`];
+export function formatStandup(entry: StandupView, label: string, verb: 'Wrote' | 'Updated'): string {
+  const lines = [`${verb} ${entry.user.name}'s standup for ${entry.day} in ${label} (entry ${entry.id}).`];
   if (entry.done) lines.push(`Done: ${entry.done}`);
   if (entry.next) lines.push(`Next: ${entry.next}`);
-  lines.push(`Blockers: ${entry.blockers || 'none'}`);
+  lines.push(`Blockers: ${entry.blockers || 'none'}${entry.blockers && entry.blockerResolvedAt ? ` (resolved ${entry.blockerResolvedAt})` : ''}`);
   if (entry.mood !== null) lines.push(`Mood: ${entry.mood}/5`);
   if (entry.items.length > 0) lines.push(`Items: ${entry.items.join(', ')}`);
   return lines.join('\n');

@@ -44,4 +44,12 @@ export interface PlanSource {
   watch?(onChange: () => void): () => void;
   /** Writes the caller's standup entry: only sources on the team server have standups (add_standup). */
   addStandup?(input: StandupInput): Promise<StandupView>;
+  /** Changes one of the caller's standup entries, named by id or by day (update_standup); with addStandup. */
+  updateStandup?(target: StandupTarget, changes: StandupInput): Promise<StandupView>;
+}
+
+/** Which standup entry update_standup changes: the one with this id, or the caller's own for this day (default today). */
+export interface StandupTarget {
+  id?: string;
+  day?: string;
 }

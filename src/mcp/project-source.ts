@@ -12,7 +12,7 @@ import { ScrumdownError, isScrumdownError } from '../errors.js';
 import { unifiedDiff } from '../services/diff.js';
 import { planStatusChange } from '../services/set.js';
 import type { StandupInput, StandupView } from '../services/standups/index.js';
-import type { PlanSnapshot, PlanSource, StatusUpdate } from './plan-source.js';
+import type { PlanSnapshot, PlanSource, StandupTarget, StatusUpdate } from './plan-source.js';
 
 /** One version of the served document, read by the engine. */
 export interface ProjectDocument {
@@ -39,6 +39,10 @@ export interface ProjectBackend {
   setItemStatus(key: string, status: Status, ifMatch: number): Promise<number>;
   /** Writes the caller's standup entry (items as keys). */
   addStandup(input: StandupInput): Promise<StandupView>;
+  /** The caller's own standup entry for a day (default today on the server), if they wrote one. */
+  ownStandup(day: string | undefined): Promise<StandupView | undefined>;
+  /** Changes standup entry `id` (items as keys); the service decides whose entries the caller may change. */
+  updateStandup(id: string, changes: StandupInput): Promise<StandupView>;
 }
 
 /**
@@ -95,13 +99,48 @@ export class ProjectPlanSource implements PlanSource {
     return { status, changes, unchanged, diff, written: true };
   }
 
-  /** Writes a standup entry; linked items are checked against the plan first, so an unknown id gets the nearest ids. */
+  /**
+   * Writes a standup entry. A second one for the same day is refused with the first's id and day,
+   * and update_standup (not the REST route the service names) as the way to change it.
+   */
   async addStandup(input: StandupInput): Promise<StandupView> {
-    if (input.items !== undefined && input.items.length > 0) {
-      const document = await this.backend.document();
-      input = { ...input, items: input.items.map((id) => itemKey(document, resolveItem(document.plan, document.index, id).id)) };
+    try {
+      return await this.backend.addStandup(await this.withItemKeys(input));
+    } catch (error) {
+      if (!isScrumdownError(error) || error.code !== 'conflict' || typeof error.details.existing !== 'string') throw error;
+      const existing = error.details.existing;
+      const day = String(error.details.day);
+      throw new ScrumdownError(
+        'conflict',
+        `You already wrote a standup for ${day} (entry ${existing}); change it with update_standup {"id": "${existing}"} (or {"day": "${day}"}) instead of adding another.`,
+        error.details,
+      );
     }
-    return this.backend.addStandup(input);
+  }
+
+  async updateStandup(target: StandupTarget, changes: StandupInput): Promise<StandupView> {
+    if (target.id !== undefined && target.day !== undefined) {
+      throw new ScrumdownError('invalid_argument', 'Name the entry by id or by day, not both: leave one of them out.', { fields: ['id', 'day'] });
+    }
+    if (Object.keys(changes).length === 0) {
+      throw new ScrumdownError('invalid_argument', 'Say what to change: give at least one of done, next, blockers, mood, items or blocker_resolved.', { fields: ['done', 'next', 'blockers', 'mood', 'items', 'blocker_resolved'] });
+    }
+    let id = target.id;
+    if (id === undefined) {
+      const own = await this.backend.ownStandup(target.day);
+      if (!own) {
+        throw new ScrumdownError('not_found', `You have no standup entry for ${target.day ?? 'today'} in ${this.label}; write one with add_standup.`, { standup: null, day: target.day ?? null });
+      }
+      id = own.id;
+    }
+    return this.backend.updateStandup(id, await this.withItemKeys(changes));
+  }
+
+  /** Linked items checked against the plan and named as server keys, so an unknown id gets the nearest ids. */
+  private async withItemKeys(input: StandupInput): Promise<StandupInput> {
+    if (input.items === undefined || input.items.length === 0) return input;
+    const document = await this.backend.document();
+    return { ...input, items: input.items.map((id) => itemKey(document, resolveItem(document.plan, document.index, id).id)) };
   }
 
   private stale(before: ProjectDocument, ids: readonly string[], failed: number, conflict: ScrumdownError): ScrumdownError {

@@ -8,13 +8,16 @@ import type { DocumentListEntry } from '../services/documents/read.js';
 import { parseDocument } from '../services/documents/parsed.js';
 import { RemoteClient } from '../services/remote/client.js';
 import { chooseDocument, fetchDocument } from '../services/remote/documents.js';
-import type { StandupInput, StandupView } from '../services/standups/index.js';
+import { todayOf } from '../services/sprints/dates.js';
+import type { Feed, StandupInput, StandupView } from '../services/standups/index.js';
 import type { ProjectBackend, ProjectDocument } from './project-source.js';
 
 export class RemoteProject implements ProjectBackend {
   readonly label: string;
   readonly uri: string;
   private readonly base: string;
+  /** The token owner's user id, asked for once. */
+  private me: string | undefined;
 
   private constructor(
     private readonly client: RemoteClient,
@@ -47,5 +50,17 @@ export class RemoteProject implements ProjectBackend {
 
   addStandup(input: StandupInput): Promise<StandupView> {
     return this.client.json<StandupView>('POST', `${this.base}/standups`, input);
+  }
+
+  /** The feed of one person and one day holds at most their one entry; today is the UTC day, as on the server. */
+  async ownStandup(day: string | undefined): Promise<StandupView | undefined> {
+    this.me ??= (await this.client.json<{ id: string }>('GET', '/api/v1/me')).id;
+    const on = day ?? todayOf(new Date());
+    const query = new URLSearchParams({ user: this.me, from: on, to: on, limit: '1' });
+    return (await this.client.json<Feed>('GET', `${this.base}/standups?${query.toString()}`)).entries[0];
+  }
+
+  updateStandup(id: string, changes: StandupInput): Promise<StandupView> {
+    return this.client.json<StandupView>('PATCH', `${this.base}/standups/${encodeURIComponent(id)}`, changes);
   }
 }

@@ -163,7 +163,19 @@ export const addStandupInput = {
   day: z.string().optional().describe('The day, YYYY-MM-DD (default: today on the server). One entry per person per day.'),
 };
 
-export const addStandupOutput = z.looseObject({
+export const updateStandupInput = {
+  id: z.string().min(1).optional().describe('The entry to change, as add_standup returned it. Leave it out to change your own entry for day.'),
+  day: z.string().optional().describe('Change your own entry for this day, YYYY-MM-DD (default: today on the server). Leave it out when you give id; an entry keeps its day.'),
+  done: z.string().optional().describe('New text for what you finished; replaces the old.'),
+  next: z.string().optional().describe('New text for what you will do next; replaces the old.'),
+  blockers: z.string().optional().describe('New text for what blocks you; "" clears it.'),
+  mood: z.number().nullable().optional().describe('How it is going, a whole number from 1 (bad) to 5 (great); null clears it.'),
+  items: z.array(z.string().min(1)).max(100).optional().describe('Ids of the items the entry is about, as list_items returns them; replaces the old list ([] clears it).'),
+  blocker_resolved: z.boolean().optional().describe('true marks the entry\'s blocker resolved, false reopens it.'),
+};
+
+/** A standup entry, as add_standup and update_standup return it. */
+export const standupOutput = z.looseObject({
   id: z.string(),
   day: z.string(),
   user: z.looseObject({ id: z.string(), name: z.string() }),
@@ -172,4 +184,5 @@ export const addStandupOutput = z.looseObject({
   blockers: z.string(),
   mood: z.number().nullable(),
   items: z.array(z.string()),
+  blockerResolvedAt: z.string().nullable(),
 });

@@ -1,6 +1,6 @@
 // The scrumdown MCP server: the plan tools and the plan resource over any plan source (add_standup
-// too for a project on the team server), and the stdio runner the CLI uses. Over stdio, stdout
-// carries protocol messages only; every log line goes to stderr.
+// and update_standup too for a project on the team server), and the stdio runner the CLI uses.
+// Over stdio, stdout carries protocol messages only; every log line goes to stderr.
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -19,7 +19,7 @@ const INSTRUCTIONS =
 
 export function createMcpServer(source: PlanSource, version: string): ScrumdownMcpServer {
   const standups = source.addStandup !== undefined;
-  const instructions = standups ? `${INSTRUCTIONS} The plan is ${source.label}; write your daily standup there with add_standup.` : INSTRUCTIONS;
+  const instructions = standups ? `${INSTRUCTIONS} The plan is ${source.label}; write your daily standup there with add_standup, and change it with update_standup.` : INSTRUCTIONS;
   const server = new McpServer({ name: 'scrumdown', title: 'scrumdown', version }, { instructions });
   registerPlanTools(server, source);
   const stopWatching = registerPlanResource(server, source);

@@ -38,6 +38,7 @@ function nextStep(error: ScrumdownError): string {
     case 'forbidden':
       return " The token's owner may not do this in the project; a project owner can change their role. Retrying will not help.";
     case 'not_found':
+      if (error.details.standup !== undefined) return ' Give the id add_standup or update_standup returned, or leave it out and give the day; add_standup writes a new entry.';
       return ' The project or its document is gone or out of reach; the user must check the MCP server configuration.';
     case 'remote_error':
     case 'rate_limited':

@@ -8,11 +8,9 @@ import { listItems, parseItemFilter } from '../services/items.js';
 import { nextWork } from '../services/next.js';
 import { showItem } from '../services/show.js';
 import { planStatus } from '../services/status.js';
-import { formatFindings, formatItem, formatItemList, formatNext, formatPlanStatus, formatStandup, formatStatusUpdate } from './format.js';
+import { formatFindings, formatItem, formatItemList, formatNext, formatPlanStatus, formatStatusUpdate } from './format.js';
 import type { PlanSource } from './plan-source.js';
 import {
-  addStandupInput,
-  addStandupOutput,
   DEFAULT_LIST_LIMIT,
   getItemInput,
   getItemOutput,
@@ -26,6 +24,7 @@ import {
   setStatusInput,
   setStatusOutput,
 } from './schemas.js';
+import { registerStandupTools } from './standup-tools.js';
 import { guarded, toolResult } from './tool-result.js';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -153,25 +152,5 @@ export function registerPlanTools(server: McpServer, source: PlanSource): void {
       }),
   );
 
-  if (source.addStandup) registerStandupTool(server, source.label, source.addStandup.bind(source));
-}
-
-/** add_standup, for sources on the team server (standups live there, not in the plan). */
-function registerStandupTool(server: McpServer, label: string, addStandup: NonNullable<PlanSource['addStandup']>): void {
-  server.registerTool(
-    'add_standup',
-    {
-      title: 'Add standup',
-      description:
-        "Writes your daily standup entry in the project on the server, as the person the API token belongs to: what you did, what you will do next, what blocks you, your mood (1-5) and the item ids it is about. One entry per person per day; a second one for the same day is refused and names the first.",
-      inputSchema: addStandupInput,
-      outputSchema: addStandupOutput,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-    },
-    (input) =>
-      guarded(async () => {
-        const entry = await addStandup(input);
-        return toolResult(formatStandup(entry, label), entry);
-      }),
-  );
+  registerStandupTools(server, source);
 }

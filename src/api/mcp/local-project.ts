@@ -1,6 +1,6 @@
 // The project backend for the server's own /mcp endpoint: the same services the REST routes call,
 // in this process, as the user the API token belongs to, with the role checks the routes make
-// (viewers read; changing an item and writing a standup need the member role).
+// (viewers read; changing an item and writing or changing a standup need the member role).
 
 import type { Kysely } from 'kysely';
 import type { Status } from '../../engine/model.js';
@@ -13,7 +13,7 @@ import type { DocumentListEntry } from '../../services/documents/read.js';
 import { patchProjectItem } from '../../services/items/item.js';
 import { requireRole } from '../../services/projects/index.js';
 import type { ProjectAccess } from '../../services/projects/index.js';
-import { createStandup } from '../../services/standups/index.js';
+import { createStandup, ownStandup, updateStandup } from '../../services/standups/index.js';
 import type { StandupInput, StandupView } from '../../services/standups/index.js';
 import { documentVersions } from '../../store/repositories/documents.js';
 import type { Database } from '../../store/schema.js';
@@ -60,5 +60,16 @@ export class LocalProject implements ProjectBackend {
     const { db, clock, user, access } = this.input;
     requireRole(access, 'member');
     return createStandup(db, { projectId: access.project.id, projectKey: access.project.key, actor: user, standup, now: clock() });
+  }
+
+  ownStandup(day: string | undefined): Promise<StandupView | undefined> {
+    const { db, clock, user, access } = this.input;
+    return ownStandup(db, { projectId: access.project.id, userId: user.id, day, now: clock() });
+  }
+
+  updateStandup(id: string, changes: StandupInput): Promise<StandupView> {
+    const { db, clock, user, access } = this.input;
+    requireRole(access, 'member');
+    return updateStandup(db, { projectId: access.project.id, projectKey: access.project.key, actor: user, id, standup: changes, now: clock() });
   }
 }

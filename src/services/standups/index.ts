@@ -163,6 +163,13 @@ export async function updateStandup(db: Db, input: { projectId: string; projectK
   return toView(await findStandup(db, input.projectId, row.id));
 }
 
+/** The person's own entry for a day (default today), or undefined when they wrote none. */
+export async function ownStandup(db: Db, input: { projectId: string; userId: string; day?: string; now: Date }): Promise<StandupView | undefined> {
+  const day = input.day === undefined ? todayOf(input.now) : checkDay(input.day, 'day');
+  const row = await baseQuery(db, input.projectId).where('standups.user_id', '=', input.userId).where('standups.day', '=', day).executeTakeFirst();
+  return row ? toView(row) : undefined;
+}
+
 export async function deleteStandup(db: Db, input: { projectId: string; actor: { id: string }; id: string }): Promise<void> {
   const row = await findStandup(db, input.projectId, input.id);
   if (row.user_id !== input.actor.id) throw new ScrumdownError('forbidden', `This standup entry is ${row.user_name}'s; you can only delete your own.`, { standup: row.id });

@@ -24,7 +24,7 @@ export function registerMcp(program: Command): void {
     .addHelpText(
       'after',
       `
-Tools: plan_status, list_items, get_item, next_items, set_status, lint_plan; add_standup with --project.
+Tools: plan_status, list_items, get_item, next_items, set_status, lint_plan; add_standup and update_standup with --project.
 Resource: the plan's Markdown (clients may subscribe to changes).
 stdout carries protocol messages only; messages go to stderr. The process ends when the client
 closes stdin.
