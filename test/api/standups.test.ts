@@ -64,6 +64,12 @@ describeEachDatabase('standups API', (getHandle) => {
     expect((await t.request('PATCH', `${path()}/${id}`, { token: users.other.token, json: { mood: 6 } })).status).toBe(400);
     const edited = await t.request('PATCH', `${path()}/${id}`, { token: users.other.token, json: { mood: 2 } });
     expect(edited.body).toMatchObject({ mood: 2, done: 'Reminders' });
+    // Emptying the last text an entry has is refused, naming the field, and changes nothing.
+    const emptied = await t.request('PATCH', `${path()}/${id}`, { token: users.other.token, json: { done: '', blockers: '' } });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.error.message).toMatch(/at least one of done, next or blockers/);
+    expect(emptied.body.error.details.fields).toEqual([{ field: 'done', problem: 'empty' }]);
+    expect((await t.request('GET', path(), { token: users.other.token })).body.entries.find((e: { id: string }) => e.id === id)).toMatchObject({ done: 'Reminders', blockers: 'Mail server down' });
 
     // Blockers carried forward: on the 19th both the member's (16th) and other's (17th) are open.
     t.clock.set('2026-11-19T09:00:00.000Z');

@@ -106,6 +106,13 @@ function duplicate(projectKey: string, existing: { id: string; day: string }): S
   });
 }
 
+/** An entry says something: at least one of done, next or blockers, when written and after every edit. */
+function requireContent(entry: { done: string; next: string; blockers: string }, field: 'done' | 'next' | 'blockers'): void {
+  if (entry.done === '' && entry.next === '' && entry.blockers === '') {
+    throw badField(field, 'empty', 'Write at least one of done, next or blockers (an entry with none of them is deleted, not emptied).');
+  }
+}
+
 export async function createStandup(db: Db, input: { projectId: string; projectKey: string; actor: { id: string }; standup: StandupInput; now: Date }): Promise<StandupView> {
   const s = input.standup;
   if (s.user !== undefined && s.user !== input.actor.id) {
@@ -117,7 +124,7 @@ export async function createStandup(db: Db, input: { projectId: string; projectK
   const blockers = checkText(s.blockers, 'blockers') ?? '';
   const mood = checkMood(s.mood) ?? null;
   const items = s.items === undefined ? [] : (await resolveItemKeys(db, input.projectId, s.items, 'items')).map((item) => item.key);
-  if (done === '' && next === '' && blockers === '') throw badField('done', 'empty', 'Write at least one of done, next or blockers.');
+  requireContent({ done, next, blockers }, 'done');
   const existing = await db.selectFrom('standups').select(['id', 'day']).where('project_id', '=', input.projectId).where('user_id', '=', input.actor.id).where('day', '=', day).executeTakeFirst();
   if (existing) throw duplicate(input.projectKey, existing);
   const at = input.now.toISOString();
@@ -155,6 +162,7 @@ export async function updateStandup(db: Db, input: { projectId: string; projectK
     blocker_resolved_by: s.blockerResolved === undefined ? row.blocker_resolved_by : s.blockerResolved ? input.actor.id : null,
     updated_at: input.now.toISOString(),
   };
+  requireContent(patch, (['done', 'next', 'blockers'] as const).find((field) => s[field] !== undefined) ?? 'done');
   if (day !== row.day) {
     const existing = await db.selectFrom('standups').select(['id', 'day']).where('project_id', '=', input.projectId).where('user_id', '=', row.user_id).where('day', '=', day).executeTakeFirst();
     if (existing) throw duplicate(input.projectKey, existing);
