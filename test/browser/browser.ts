@@ -33,7 +33,7 @@ export async function startBrowserRun(): Promise<BrowserRun> {
   const folder = mkdtempSync(join(tmpdir(), 'scrumdown-browser-'));
   const server = await startServerProcess(`sqlite:${join(folder, 'web.db')}`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: server.url, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: server.url, acceptDownloads: true, locale: 'en-US' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
