@@ -118,6 +118,24 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await screenshot(page, 'overview');
   });
 
+  it('shows the actionable items on the board, as progress counts them, and no phase', async () => {
+    await page.goto('/p/portal/board');
+    await page.getByTestId('card-PORTAL-101').waitFor();
+    const progress = await api<Progress>(run.server.url, 'GET', '/api/v1/projects/portal/progress', { token: await accessToken(page) });
+    const { overall } = progress.documents[0].result;
+    let cards = 0;
+    for (const status of ['todo', 'in_progress', 'review', 'blocked', 'done']) {
+      const count = Number(await page.getByTestId(`count-${status}`).textContent());
+      expect(count, status).toBe(overall.items[status]);
+      cards += count;
+    }
+    expect(cards).toBe(overall.actionable);
+    // The phases take their status from their stories: they are in the backlog, not on the board.
+    expect(await page.locator('[data-testid^="card-phase-"]').count()).toBe(0);
+    await page.goto('/p/portal/backlog');
+    await page.getByTestId('row-phase-1').waitFor();
+  });
+
   it('moves a card from To Do to Done with the keyboard', async () => {
     await page.goto('/p/portal/board');
     await moveWithKeyboard(page, 'T002', 4, 'Done');
