@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, api } from '../api/server-process.js';
-import { accessToken, chromiumAvailable, screenshot, startBrowserRun } from './browser.js';
+import { accessToken, chromiumAvailable, moveWithKeyboard, screenshot, startBrowserRun } from './browser.js';
 import type { BrowserRun } from './browser.js';
 
 const PLAN = join(ROOT, 'examples', 'platform-rollout.md');
@@ -126,6 +126,9 @@ describe.skipIf(!chromiumAvailable())('accessible names in the web app', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     await page.getByTestId('new-token').waitFor();
     await expectEveryControlNamed(page, 'settings');
+    await page.goto('/');
+    await page.getByRole('link', { name: /Customer portal/ }).waitFor();
+    await expectEveryControlNamed(page, 'projects-list');
   });
 
   it('names every control of the overview, the item drawer and the board, and of its conflict dialog', async () => {
@@ -142,12 +145,7 @@ describe.skipIf(!chromiumAvailable())('accessible names in the web app', () => {
 
     // A move on a stale board opens the conflict dialog.
     await api(run.server.url, 'PATCH', '/api/v1/projects/portal/items/PORTAL-203', { token, json: { assignee: 'Someone Else' } });
-    await page.getByRole('button', { name: 'Move T002' }).focus();
-    await page.keyboard.press('Space');
-    await page.getByText('T002 is over').waitFor({ state: 'attached' });
-    await page.keyboard.press('ArrowRight');
-    await page.getByText('T002 is over In Progress.').waitFor({ state: 'attached' });
-    await page.keyboard.press('Space');
+    await moveWithKeyboard(page, 'T002', 1, 'In Progress');
     await page.getByRole('dialog', { name: 'Changed by someone else' }).waitFor();
     await expectEveryControlNamed(page, 'board-conflict');
     await page.getByRole('button', { name: 'Reload' }).click();
@@ -162,7 +160,7 @@ describe.skipIf(!chromiumAvailable())('accessible names in the web app', () => {
     await expectEveryControlNamed(page, 'backlog-edit');
   });
 
-  it('names every control of sprint planning, its capacity form and the graph', async () => {
+  it('names every control of sprint planning, its capacity form, the overview of an active sprint and the graph', async () => {
     await page.goto('/p/portal/sprints');
     const sprint = page.getByRole('region', { name: /^Sprint 1:/ });
     await sprint.waitFor();
@@ -170,6 +168,12 @@ describe.skipIf(!chromiumAvailable())('accessible names in the web app', () => {
     await sprint.getByRole('button', { name: 'Edit capacity' }).click();
     await sprint.getByLabel('Hours a day of Ada Lovelace').waitFor();
     await expectEveryControlNamed(page, 'sprints-capacity');
+
+    // An active sprint adds its burndown and velocity charts to the overview.
+    await api(run.server.url, 'POST', '/api/v1/projects/portal/sprints/1/start', { token });
+    await page.goto('/p/portal');
+    await page.getByRole('img', { name: /^Burndown of Sprint 1/ }).locator('svg path.recharts-curve').first().waitFor();
+    await expectEveryControlNamed(page, 'overview-active-sprint');
 
     await page.goto('/p/portal/graph');
     await page.getByRole('group', { name: 'Dependency graph' }).waitFor();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, api } from '../api/server-process.js';
-import { chromiumAvailable, screenshot, startBrowserRun } from './browser.js';
+import { chromiumAvailable, moveWithKeyboard, screenshot, startBrowserRun } from './browser.js';
 import type { BrowserRun } from './browser.js';
 
 const PLAN = join(ROOT, 'examples', 'platform-rollout.md');
@@ -28,14 +28,10 @@ async function tabTo(page: Page, target: Locator, most = 200): Promise<void> {
   throw new Error(`${String(target)} was not reached with ${most} presses of Tab.`);
 }
 
-/** Picks the item up by its handle with Space, carries it with the arrow key, drops it with Space. */
-async function carry(page: Page, key: string, arrow: 'ArrowRight' | 'ArrowLeft', target: string): Promise<void> {
+/** Tabs to the item's handle, then carries it `steps` zones with Space, the arrows and Space. */
+async function carry(page: Page, key: string, steps: number, target: string): Promise<void> {
   await tabTo(page, page.getByRole('button', { name: `Move ${key}` }));
-  await page.keyboard.press('Space');
-  await page.getByText(`${key} is over`).waitFor({ state: 'attached' });
-  await page.keyboard.press(arrow);
-  await page.getByText(`${key} is over ${target}.`).waitFor({ state: 'attached' });
-  await page.keyboard.press('Space');
+  await moveWithKeyboard(page, key, steps, target);
   await page.getByText(`${key} dropped on ${target}.`).waitFor({ state: 'attached' });
 }
 
@@ -70,12 +66,12 @@ describe.skipIf(!chromiumAvailable())('the web app with the keyboard only', () =
   it('carries an item from the backlog into a sprint, and back out', async () => {
     const sprint = page.getByRole('region', { name: /^Sprint 1:/ });
     await page.getByRole('region', { name: 'Backlog' }).getByTestId('plan-T003').waitFor();
-    await carry(page, 'T003', 'ArrowRight', 'Sprint 1');
+    await carry(page, 'T003', 1, 'Sprint 1');
     await sprint.getByTestId('plan-T003').waitFor();
     await screenshot(page, 'keyboard-sprint-in', false);
     expect((await sprints()).find((s) => s.number === 1)!.items.map((item) => item.key)).toContain('T003');
 
-    await carry(page, 'T003', 'ArrowLeft', 'Backlog');
+    await carry(page, 'T003', -1, 'Backlog');
     await page.getByRole('region', { name: 'Backlog' }).getByTestId('plan-T003').waitFor();
     expect((await sprints()).find((s) => s.number === 1)!.items.map((item) => item.key)).not.toContain('T003');
   });
