@@ -1,6 +1,6 @@
-// Listing a plan's items with filters (status, kind, ready, blocked, actionable, tag, assignee), as plain
-// rows that every face prints its own way. The dependency graph is computed only when a filter
-// needs it, so a plain listing of a large plan stays a single pass.
+// Listing a plan's items with filters (status, kind, ready, blocked, actionable, tag, assignee), as
+// plain rows that every face prints its own way. The dependency graph is computed only when a
+// filter needs it, so a plain listing of a large plan stays a single pass.
 
 import { dependencyGraph } from '../engine/analyze/graph.js';
 import { ITEM_KINDS, isActionable } from '../engine/model.js';

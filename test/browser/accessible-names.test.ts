@@ -25,6 +25,7 @@ interface DomNode {
   backendNodeId: number;
   nodeName: string;
   attributes?: string[];
+  shadowRootType?: string;
   children?: DomNode[];
   shadowRoots?: DomNode[];
   contentDocument?: DomNode;
@@ -40,29 +41,38 @@ function describeElement(node: DomNode): string {
 }
 
 /**
- * The controls of the page that have no accessible name, each as `role <element …>`, from the
- * accessibility tree Chromium computes (hidden elements are left out of it, as they are for a
- * screen reader).
+ * The controls of the page that have no accessible name, or one that comes only from a
+ * placeholder or a tooltip (title), each as `role <element …>`, from the accessibility tree
+ * Chromium computes (hidden elements are left out of it, as they are for a screen reader).
  */
 async function unnamedControls(page: Page): Promise<string[]> {
   const session = await page.context().newCDPSession(page);
   try {
     const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const elements = new Map<number, DomNode>();
-    const walk = (node: DomNode) => {
+    // The browser's own parts of a control (a date field's picker button) are its to name.
+    const browsers = new Set<number>();
+    const walk = (node: DomNode, browser: boolean) => {
       elements.set(node.backendNodeId, node);
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) walk(child);
+      if (browser) browsers.add(node.backendNodeId);
+      for (const child of node.children ?? []) walk(child, browser);
+      for (const shadow of node.shadowRoots ?? []) walk(shadow, browser || shadow.shadowRootType === 'user-agent');
+      if (node.contentDocument) walk(node.contentDocument, browser);
     };
-    walk(root);
+    walk(root, false);
     const { nodes } = await session.send('Accessibility.getFullAXTree');
     const unnamed: string[] = [];
     for (const node of nodes) {
-      if (node.ignored || node.backendDOMNodeId === undefined) continue;
+      if (node.ignored || node.backendDOMNodeId === undefined || browsers.has(node.backendDOMNodeId)) continue;
       const role = String(node.role?.value ?? '').toLowerCase();
       const element = elements.get(node.backendDOMNodeId);
       if (!WIDGET_ROLES.has(role) && !(element && FORM_ELEMENTS.has(element.nodeName))) continue;
+      const what = `${role} ${element ? describeElement(element) : `(node ${node.backendDOMNodeId})`}`;
       const name = String(node.name?.value ?? '').trim();
-      if (name === '') unnamed.push(`${role} ${element ? describeElement(element) : `(node ${node.backendDOMNodeId})`}`);
+      // The source Chromium took the name from: the first one with a value that nothing overrides.
+      const source = node.name?.sources?.find((candidate) => candidate.value !== undefined && !candidate.superseded);
+      if (name === '') unnamed.push(what);
+      else if (source && (source.type === 'placeholder' || source.attribute === 'placeholder' || source.attribute === 'title')) unnamed.push(`${what} (only a ${source.attribute ?? source.type})`);
     }
     return unnamed;
   } finally {
@@ -212,8 +222,10 @@ describe.skipIf(!chromiumAvailable())('accessible names in the web app', () => {
       document.body.append(button);
       const input = document.createElement('input');
       input.className = 'unlabelled';
-      document.body.append(input);
+      const hinted = document.createElement('input');
+      hinted.placeholder = 'Search';
+      document.body.append(input, hinted);
     });
-    expect(await unnamedControls(page)).toEqual(['button <button>', 'textbox <input class="unlabelled">']);
+    expect(await unnamedControls(page)).toEqual(['button <button>', 'textbox <input class="unlabelled">', 'textbox <input> (only a placeholder)']);
   });
 });
