@@ -1,9 +1,9 @@
-// Listing a plan's items with filters (status, kind, ready, blocked, tag, assignee), as plain
-// rows that every face prints its own way. The dependency graph is computed only when a filter
-// needs it, so a plain listing of a large plan stays a single pass.
+// Listing a plan's items with filters (status, kind, ready, blocked, actionable, tag, assignee), as
+// plain rows that every face prints its own way. The dependency graph is computed only when a
+// filter needs it, so a plain listing of a large plan stays a single pass.
 
 import { dependencyGraph } from '../engine/analyze/graph.js';
-import { ITEM_KINDS } from '../engine/model.js';
+import { ITEM_KINDS, isActionable } from '../engine/model.js';
 import type { Item, ItemKind, Plan, PlanIndex, Status } from '../engine/model.js';
 import { ScrumdownError } from '../errors.js';
 import { parseStatusWord } from './status-word.js';
@@ -31,6 +31,8 @@ export interface ItemFilter {
   kinds?: ItemKind[];
   ready?: boolean;
   blocked?: boolean;
+  /** Only items with no child items other than checks: the work progress and `next` count. */
+  actionable?: boolean;
   /** Every one of these tags (case-insensitive). */
   tags?: string[];
   /** Case-insensitive; matches the whole assignee or one of its comma or slash separated names. */
@@ -70,6 +72,7 @@ export function parseItemFilter(input: {
   kind?: readonly string[];
   ready?: boolean;
   blocked?: boolean;
+  actionable?: boolean;
   tag?: readonly string[];
   assignee?: string;
 }): ItemFilter {
@@ -89,6 +92,7 @@ export function parseItemFilter(input: {
   }
   if (input.ready) filter.ready = true;
   if (input.blocked) filter.blocked = true;
+  if (input.actionable) filter.actionable = true;
   if (input.tag && input.tag.length > 0) filter.tags = [...input.tag];
   if (input.assignee !== undefined) filter.assignee = input.assignee;
   return filter;
@@ -121,6 +125,7 @@ export function listItems(plan: Plan, index: PlanIndex, filter: ItemFilter = {})
     if (statuses && !statuses.has(item.status)) continue;
     if (ready && !ready.has(item.id)) continue;
     if (blocked && !blocked.has(item.id)) continue;
+    if (filter.actionable && !isActionable(item, index)) continue;
     if (tags && !tags.every((tag) => item.tags.some((own) => own.toLowerCase() === tag))) continue;
     if (assignee !== null && !assigneeMatches(item.assignee, assignee)) continue;
     rows.push(itemRow(item));

@@ -91,8 +91,21 @@ describeEachDatabase('items API', (getHandle) => {
       expect(plain.body.items[0].key).toBe('library.md:TASK-204');
     });
 
+    it('keeps only the actionable items with actionable=true, as progress counts them', async () => {
+      const plan = ['# Rollout', '', '## Phase 1: Foundations', '', '### PORTAL-101: Single sign-on', '**Points:** 8 | **Status:** Done', '', '**Acceptance Criteria:**', '- [x] Customers sign in', '', '### PORTAL-102: Account overview', '**Points:** 5', '', '## Launch', '', '- [ ] T001 Write the announcement', ''].join('\n');
+      expect((await upload(t, project, users.owner.token, 'rollout.md', plan)).status).toBe(201);
+      expect(ids((await list('?document=rollout.md')).body.items)).toEqual(['phase-1', 'PORTAL-101', 'PORTAL-102', 'T001']);
+      // The phase takes its status from its stories; a story with only acceptance checks is work.
+      const actionable = await list('?document=rollout.md&actionable=true');
+      expect(ids(actionable.body.items)).toEqual(['PORTAL-101', 'PORTAL-102', 'T001']);
+      const progress = await t.request('GET', `${base(project)}/progress`, { token: users.viewer.token });
+      const rollout = (progress.body as { documents: { document: string; result: { overall: { actionable: number } } }[] }).documents.find((d) => d.document === 'rollout.md')!;
+      expect(actionable.body.total).toBe(rollout.result.overall.actionable);
+      expect(ids((await list('?document=rollout.md&actionable=true&status=todo')).body.items)).toEqual(['PORTAL-102', 'T001']);
+    });
+
     it('refuses unknown statuses, kinds, sort keys, bad limits and foreign cursors with 400', async () => {
-      for (const query of ['?status=finished-ish', '?kind=saga', '?sort=color', '?limit=0', '?limit=201', '?limit=ten', '?cursor=bm9wZQ', '?ready=maybe']) {
+      for (const query of ['?status=finished-ish', '?kind=saga', '?sort=color', '?limit=0', '?limit=201', '?limit=ten', '?cursor=bm9wZQ', '?ready=maybe', '?actionable=maybe']) {
         const { status, body } = await list(query);
         expect(status, query).toBe(400);
         expect(body.error?.code, query).toMatch(/validation_failed|invalid_argument|unknown_status/);

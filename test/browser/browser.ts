@@ -33,7 +33,7 @@ export async function startBrowserRun(): Promise<BrowserRun> {
   const folder = mkdtempSync(join(tmpdir(), 'scrumdown-browser-'));
   const server = await startServerProcess(`sqlite:${join(folder, 'web.db')}`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: server.url, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: server.url, acceptDownloads: true, locale: 'en-US' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -59,4 +59,18 @@ export async function accessToken(page: Page): Promise<string> {
   const text = await page.evaluate(() => localStorage.getItem('scrumdown.session'));
   if (!text) throw new Error('The page has no session.');
   return (JSON.parse(text) as { accessToken: string }).accessToken;
+}
+
+/**
+ * Space picks the card up by its handle, the arrow keys carry it `steps` drop zones right (left
+ * when negative), Space drops it: as a keyboard user does, waiting for each announcement.
+ */
+export async function moveWithKeyboard(page: Page, id: string, steps: number, target: string): Promise<void> {
+  await page.getByRole('button', { name: `Move ${id}` }).focus();
+  await page.keyboard.press('Space');
+  await page.getByText(`${id} is over`).waitFor({ state: 'attached' });
+  for (let step = 0; step < Math.abs(steps); step += 1) await page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+  await page.getByText(`${id} is over ${target}.`).waitFor({ state: 'attached' });
+  await screenshot(page, `keyboard-drag-${id}`, false);
+  await page.keyboard.press('Space');
 }

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, api } from '../api/server-process.js';
-import { accessToken, chromiumAvailable, screenshot, startBrowserRun } from './browser.js';
+import { accessToken, chromiumAvailable, moveWithKeyboard, screenshot, startBrowserRun } from './browser.js';
 import type { BrowserRun } from './browser.js';
 
 const PLAN = join(ROOT, 'examples', 'platform-rollout.md');
@@ -28,17 +28,6 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('E-mail').fill(USER.email);
   await page.getByRole('textbox', { name: 'Password' }).fill(USER.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Space picks the card up by its handle, the arrows carry it, Space drops it: as a keyboard user does. */
-async function moveWithKeyboard(page: Page, id: string, columnsRight: number, target: string): Promise<void> {
-  await page.getByRole('button', { name: `Move ${id}` }).focus();
-  await page.keyboard.press('Space');
-  await page.getByText(`${id} is over`).waitFor({ state: 'attached' });
-  for (let step = 0; step < columnsRight; step += 1) await page.keyboard.press('ArrowRight');
-  await page.getByText(`${id} is over ${target}.`).waitFor({ state: 'attached' });
-  await screenshot(page, `keyboard-drag-${id}`, false);
-  await page.keyboard.press('Space');
 }
 
 async function downloadPlan(page: Page): Promise<string> {
@@ -116,6 +105,24 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await screenshot(page, 'overview-drawer');
     await page.keyboard.press('Escape');
     await screenshot(page, 'overview');
+  });
+
+  it('shows the actionable items on the board, as progress counts them, and no phase', async () => {
+    await page.goto('/p/portal/board');
+    await page.getByTestId('card-PORTAL-101').waitFor();
+    const progress = await api<Progress>(run.server.url, 'GET', '/api/v1/projects/portal/progress', { token: await accessToken(page) });
+    const { overall } = progress.documents[0].result;
+    let cards = 0;
+    for (const status of ['todo', 'in_progress', 'review', 'blocked', 'done']) {
+      const count = Number(await page.getByTestId(`count-${status}`).textContent());
+      expect(count, status).toBe(overall.items[status]);
+      cards += count;
+    }
+    expect(cards).toBe(overall.actionable);
+    // The phases take their status from their stories: they are in the backlog, not on the board.
+    expect(await page.locator('[data-testid^="card-phase-"]').count()).toBe(0);
+    await page.goto('/p/portal/backlog');
+    await page.getByTestId('row-phase-1').waitFor();
   });
 
   it('moves a card from To Do to Done with the keyboard', async () => {

@@ -20,6 +20,7 @@ import { SettingsPage } from './pages/Settings';
 import { SprintsPage } from './pages/Sprints';
 import { StandupsPage } from './pages/Standups';
 import { RequireAuth, SignInPage } from './pages/SignIn';
+import { theme } from './theme';
 
 const GraphPage = lazy(() => import('./pages/Graph'));
 
@@ -37,7 +38,7 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: 'scrumdown.colo
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider defaultColorScheme="light" colorSchemeManager={colorSchemeManager}>
+    <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={colorSchemeManager}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Suspense fallback={<LoadingState />}>

@@ -1,8 +1,8 @@
 // A project's items, filtered, sorted and paged, for the API. The filters are the CLI's
-// (`parseItemFilter` / `listItems`: status, kind, assignee, tag, ready, blocked) plus free text
-// over id and title; each document's filtered and sorted list is kept per document version, so
-// paging through a 10k-item plan costs a slice, not a pass over the plan, and each page answered
-// is kept until the version changes.
+// (`parseItemFilter` / `listItems`: status, kind, assignee, tag, ready, blocked, actionable) plus
+// free text over id and title; each document's filtered and sorted list is kept per document
+// version, so paging through a 10k-item plan costs a slice, not a pass over the plan, and each
+// page answered is kept until the version changes.
 
 import { priorityRank } from '../../engine/analyze/next.js';
 import { STATUSES } from '../../engine/model.js';
@@ -30,6 +30,7 @@ export interface ItemListQuery {
   tag?: readonly string[];
   ready?: boolean;
   blocked?: boolean;
+  actionable?: boolean;
   /** Free text: items whose id or title contains it (case-insensitive). */
   q?: string;
   /** Only the items of this document (name or id). */

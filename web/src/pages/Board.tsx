@@ -1,5 +1,7 @@
 // The board: a column per status, each a virtualised list loaded a page at a time (a plan of
-// thousands of items opens as fast as one of ten). Dragging a card to another column sets its
+// thousands of items opens as fast as one of ten). It holds the plan's actionable items, the work
+// progress counts: a phase, an epic or a story with tasks takes its status from its children, so
+// it is not a card (the backlog shows it above them). Dragging a card to another column sets its
 // status with PATCH and the document version the card was read at (If-Match), so a plan changed
 // meanwhile answers 409 and the user is told and offered a reload instead of overwriting it.
 // Cards move with the pointer or the keyboard: Space picks a card up by its handle, the arrow
@@ -45,7 +47,7 @@ function useColumn(projectKey: string, status: Status) {
     queryKey: columnKey(projectKey, status),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ status, limit: String(PAGE) });
+      const query = new URLSearchParams({ status, actionable: 'true', limit: String(PAGE) });
       if (pageParam) query.set('cursor', pageParam);
       return api<ItemPage>(projectPath(projectKey, `/items?${query.toString()}`));
     },

@@ -44,6 +44,7 @@ export function itemRoutes() {
         ...query,
         ready: query.ready || undefined,
         blocked: query.blocked || undefined,
+        actionable: query.actionable || undefined,
       });
       return cachedJson(c, page);
     },

@@ -44,6 +44,7 @@ export const ItemListQuerySchema = z.object({
   assignee: z.string().max(200).optional().openapi({ description: 'The assignee, or one of several comma-separated names (case-insensitive).' }),
   ready: flag.openapi({ description: 'Only items ready to start.', type: 'boolean' }),
   blocked: flag.openapi({ description: 'Only blocked items.', type: 'boolean' }),
+  actionable: flag.openapi({ description: 'Only actionable items: those with no child items other than checks (a phase, an epic or a story with tasks is left out).', type: 'boolean' }),
   q: z.string().max(200).optional().openapi({ description: 'Free text: items whose id or title contains it.' }),
   document: z.string().max(300).optional().openapi({ description: "Only this document's items (name or id)." }),
   sort: z.string().max(20).optional().openapi({ description: `One of ${ITEM_SORT_KEYS.join(', ')}; a leading - sorts descending. Document order by default.` }),
