@@ -5,7 +5,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
-import { createTestApp, createUser, TEST_PASSWORD, unique } from '../support/factories.js';
+import { createTestApp, createUser, TEST_PASSWORD } from '../support/factories.js';
 import type { TestApp, TestUser } from '../support/factories.js';
 
 describeEachDatabase('administration', (getHandle, suite) => {
