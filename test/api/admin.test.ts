@@ -103,6 +103,8 @@ describeEachDatabase('administration', (getHandle, suite) => {
     // Without the right password nothing tells that the account is disabled.
     const wrong = await login(t, user.email, 'not the password');
     expect(wrong.body.error.details.reason).toBe('bad_credentials');
+    // The right password, tried again and again, is not counted towards the lockout.
+    for (let attempt = 1; attempt <= 6; attempt++) expect((await login(t, user.email)).body.error.details.reason, `attempt ${attempt}`).toBe('disabled');
 
     // Disabling twice keeps the first time.
     t.clock.advance(60_000);

@@ -6,6 +6,7 @@ import { ScrumdownError } from '../../errors.js';
 import { countActiveAdmins, findUserById, listUsers as listUserRows, updateUser } from '../../store/repositories/users.js';
 import type { User } from '../../store/schema.js';
 import { inTransaction, takeTurns } from '../../store/transaction.js';
+import { badField } from '../sprints/dates.js';
 import { decodeCursor, pageOf, pageSize } from './page.js';
 import type { PageQuery } from './page.js';
 import { publicUser } from './sessions.js';
@@ -38,12 +39,13 @@ function adminView(user: User): AdminUserView {
   return { ...publicUser(user), disabledAt: user.disabled_at };
 }
 
-function requireAdmin(by: AuthUser): void {
-  if (!by.isAdmin) throw new ScrumdownError('forbidden', 'Only an administrator can manage accounts.');
+/** Refuses callers who are not administrators: `what` they tried, e.g. "invite people". */
+export function requireAdmin(by: AuthUser, what: string): void {
+  if (!by.isAdmin) throw new ScrumdownError('forbidden', `Only an administrator can ${what}.`);
 }
 
 export async function listUsers(ctx: AccountsContext, by: AuthUser, input: UserListInput): Promise<UserPage> {
-  requireAdmin(by);
+  requireAdmin(by, 'list accounts');
   const limit = pageSize(input.limit);
   const afterEmail = input.cursor === undefined ? undefined : decodeCursor(input.cursor, 1)[0];
   const rows = await listUserRows(ctx.db, { text: input.q?.trim().toLowerCase(), afterEmail, limit: limit + 1 });
@@ -53,9 +55,9 @@ export async function listUsers(ctx: AccountsContext, by: AuthUser, input: UserL
 
 /** Disables or enables an account, grants or revokes administrator; refuses to leave no active administrator. */
 export async function changeUser(ctx: AccountsContext, by: AuthUser, userId: string, changes: UserChanges): Promise<AdminUserView> {
-  requireAdmin(by);
+  requireAdmin(by, 'change accounts');
   if (changes.disabled === undefined && changes.isAdmin === undefined) {
-    throw new ScrumdownError('validation_failed', 'Say what to change: "disabled", "isAdmin" or both.', { in: 'body', fields: [{ field: 'disabled', problem: 'missing' }] });
+    throw badField('disabled', 'missing: give disabled, isAdmin or both', 'Say what to change: "disabled", "isAdmin" or both.');
   }
   const at = ctx.clock().toISOString();
   return inTransaction(ctx.handle, async (trx) => {

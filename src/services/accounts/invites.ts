@@ -5,6 +5,7 @@
 import { ScrumdownError } from '../../errors.js';
 import { findInviteById, insertInvite, listInvites as listInviteRows, revokeInvite as revokeRow } from '../../store/repositories/tokens.js';
 import type { InviteRow } from '../../store/repositories/tokens.js';
+import { requireAdmin } from './admin-users.js';
 import { decodeCursor, pageOf, pageSize } from './page.js';
 import type { PageQuery } from './page.js';
 import { hashToken, newId, newToken } from './secrets.js';
@@ -38,10 +39,6 @@ export interface InviteView {
 export interface InvitePage {
   invites: InviteView[];
   nextCursor: string | null;
-}
-
-function requireAdmin(by: AuthUser, what: string): void {
-  if (!by.isAdmin) throw new ScrumdownError('forbidden', `Only an administrator can ${what}.`);
 }
 
 export async function createInvite(ctx: AccountsContext, by: AuthUser, emailInput: string): Promise<CreatedInvite> {

@@ -1,7 +1,7 @@
 // Pages of the administrator's lists: `limit` rows (1 to MAX_PAGE_SIZE, default DEFAULT_PAGE_SIZE)
 // and an opaque cursor naming the last row of the page, from which the next page continues.
 
-import { ScrumdownError } from '../../errors.js';
+import { badField } from '../sprints/dates.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -11,14 +11,10 @@ export interface PageQuery {
   cursor?: string | undefined;
 }
 
-function badQuery(field: string, problem: string, message: string): ScrumdownError {
-  return new ScrumdownError('validation_failed', message, { in: 'query', fields: [{ field, problem }] });
-}
-
 export function pageSize(limit: number | undefined): number {
   const size = limit ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badQuery('limit', `not between 1 and ${MAX_PAGE_SIZE}`, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    throw badField('limit', `not between 1 and ${MAX_PAGE_SIZE}`, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`, 'query');
   }
   return size;
 }
@@ -36,7 +32,7 @@ export function decodeCursor(cursor: string, count: number): string[] {
     parts = undefined;
   }
   if (!Array.isArray(parts) || parts.length !== count || !parts.every((part) => typeof part === 'string')) {
-    throw badQuery('cursor', 'not a cursor', 'The cursor is not one this server gave out; start again without it.');
+    throw badField('cursor', 'not a cursor', 'The cursor is not one this server gave out; start again without it.', 'query');
   }
   return parts as string[];
 }

@@ -108,11 +108,10 @@ export async function login(ctx: AccountsContext, input: LoginInput): Promise<Se
     if (attempts === MAX_FAILED_LOGINS) await lock(ctx, user.id, now);
     throw badCredentials();
   }
-  // Only after the right password: nobody else learns that the account is disabled.
-  activeUser(user);
   await clearSignInFailures(ctx.db, user.id);
   if (user.locked_until !== null) await updateUser(ctx.db, user.id, { locked_until: null, updated_at: at });
-  return startSession(ctx, user);
+  // Only after the right password: nobody else learns that the account is disabled.
+  return startSession(ctx, activeUser(user));
 }
 
 /** Locks the account for LOCK_MINUTES from now and returns until when. */
