@@ -26,7 +26,7 @@ export interface UserPage {
 }
 
 export interface UserListInput extends PageQuery {
-  /** Free text the name or the e-mail address contains (case-insensitive). */
+  /** Free text the name or the e-mail address contains (the case of A to Z ignored). */
   q?: string | undefined;
 }
 
@@ -48,7 +48,7 @@ export async function listUsers(ctx: AccountsContext, by: AuthUser, input: UserL
   requireAdmin(by, 'list accounts');
   const limit = pageSize(input.limit);
   const afterEmail = input.cursor === undefined ? undefined : decodeCursor(input.cursor, 1)[0];
-  const rows = await listUserRows(ctx.db, { text: input.q?.trim().toLowerCase(), afterEmail, limit: limit + 1 });
+  const rows = await listUserRows(ctx.db, { text: input.q?.trim(), afterEmail, limit: limit + 1 });
   const page = pageOf(rows, limit, (last) => [last.email]);
   return { users: page.rows.map(adminView), nextCursor: page.nextCursor };
 }

@@ -33,7 +33,7 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 export interface UserListQuery {
-  /** Lower-cased text the name or the e-mail address must contain. */
+  /** Text the name or the e-mail address must contain, in any case. */
   text?: string | undefined;
   /** Only addresses after this one (the previous page's last). */
   afterEmail?: string | undefined;
@@ -44,9 +44,10 @@ export interface UserListQuery {
 export async function listUsers(db: Db, query: UserListQuery): Promise<User[]> {
   let q = db.selectFrom('users').selectAll();
   if (query.text !== undefined && query.text !== '') {
-    // LIKE with its wildcards escaped; lower() on both dialects (PostgreSQL's LIKE minds case).
+    // LIKE with its wildcards escaped. The database lowers both sides with the same lower(), so
+    // text as written always matches: SQLite folds A to Z only, PostgreSQL as its locale does.
     const pattern = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where(sql<boolean>`(lower(name) like ${pattern} escape '\\' or email like ${pattern} escape '\\')`);
+    q = q.where(sql<boolean>`(lower(name) like lower(${pattern}) escape '\\' or lower(email) like lower(${pattern}) escape '\\')`);
   }
   if (query.afterEmail !== undefined) q = q.where('email', '>', query.afterEmail);
   return q.orderBy('email').limit(query.limit).execute();

@@ -13,7 +13,7 @@ const AdminUserSchema = UserSchema.extend({
 }).openapi('AdminUser');
 
 const UserListQuery = PageQuerySchema.extend({
-  q: z.string().max(200).optional().openapi({ description: 'Free text: accounts whose name or e-mail address contains it (case-insensitive).' }),
+  q: z.string().max(200).optional().openapi({ description: 'Free text: accounts whose name or e-mail address contains it (the case of A to Z ignored).' }),
 });
 
 const UserPageSchema = z.object({ users: z.array(AdminUserSchema), nextCursor: z.string().nullable() }).openapi('UserPage');
