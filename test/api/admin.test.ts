@@ -98,6 +98,7 @@ describeEachDatabase('administration', (getHandle, suite) => {
       refresh: await t.request('POST', '/api/v1/auth/refresh', { json: { refreshToken: session.body.refreshToken } }),
       accessToken: await t.request('GET', '/api/v1/me', { token: session.body.accessToken }),
       apiToken: await t.request('GET', '/api/v1/me', { token: apiToken }),
+      mcp: await t.request('POST', '/mcp?project=any', { token: apiToken, json: { jsonrpc: '2.0', id: 1, method: 'tools/list' } }),
     };
     for (const [name, response] of Object.entries(refusals)) {
       expect(response.status, name).toBe(401);
