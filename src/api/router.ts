@@ -31,7 +31,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'Not signed in, or the token is invalid or expired.',
   403: 'Signed in, but the role does not allow this.',
   404: 'Not found (or not visible to the caller).',
-  409: 'Conflict with the current state (taken key, stale version, last owner).',
+  409: 'Conflict with the current state (taken key, stale version, last owner, last administrator).',
   413: 'The request body is too large.',
   423: 'The account is locked after too many wrong passwords (Retry-After says for how long).',
   429: 'Too many requests (Retry-After says when to try again).',

@@ -1,6 +1,7 @@
 // Response and request shapes shared by the account and project routes.
 
 import { z } from '@hono/zod-openapi';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/accounts/index.js';
 
 export const UserSchema = z
   .object({
@@ -11,6 +12,12 @@ export const UserSchema = z
     createdAt: z.string(),
   })
   .openapi('User');
+
+/** `limit` and `cursor` of a paged list (the administrator's lists). */
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ type: 'integer', description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` }),
+  cursor: z.string().max(1000).optional().openapi({ description: 'nextCursor of the previous page.' }),
+});
 
 export const SessionSchema = z
   .object({

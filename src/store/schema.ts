@@ -18,6 +18,8 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set by an administrator: every sign-in, refresh and request of the account is refused. */
+  disabled_at: Timestamp | null;
 }
 
 export interface RefreshTokensTable {
@@ -53,6 +55,7 @@ export interface InvitesTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }
 
 export interface ProjectsTable {

@@ -53,3 +53,12 @@ export async function inTransaction<T>(
     return result;
   });
 }
+
+/**
+ * Makes writing transactions that take the same `key` run one after another, for a rule a read
+ * then a write must keep (the first account is the administrator; one administrator remains).
+ * SQLite's write transaction already excludes the others; PostgreSQL needs the advisory lock.
+ */
+export async function takeTurns(handle: DatabaseHandle, trx: Kysely<Database>, key: number): Promise<void> {
+  if (handle.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}

@@ -33,7 +33,7 @@ const NOT_UTF8 = Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0xc3, 0x28, 0x0a, 0x
  * documents (one of bytes that are not UTF-8, one of 1 MB), 2,500 items, history with gaps in
  * its ids, and rate-limit counters. */
 async function seedEverything(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  await db.insertInto('users').values([userRow(1), userRow(2, { locked_until: '2026-11-01T09:15:00.000Z' }), userRow(3, { name: 'Zoë “quoted” \\ name' })]).execute();
+  await db.insertInto('users').values([userRow(1), userRow(2, { locked_until: '2026-11-01T09:15:00.000Z' }), userRow(3, { name: 'Zoë “quoted” \\ name', disabled_at: '2026-11-01T09:30:00.000Z' })]).execute();
   await db
     .insertInto('refresh_tokens')
     .values([
@@ -45,7 +45,7 @@ async function seedEverything(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
     .insertInto('api_tokens')
     .values({ id: 'at-1', user_id: 'user-2', name: 'laptop', prefix: 'sd_12ab', token_hash: 'hash-c', created_at: T0, last_used_at: T0, expires_at: null, revoked_at: null })
     .execute();
-  await db.insertInto('invites').values({ id: 'inv-1', email: 'new@example.test', token_hash: 'hash-d', created_by: 'user-1', created_at: T0, expires_at: '2026-11-08T09:00:00.000Z', used_at: null }).execute();
+  await db.insertInto('invites').values({ id: 'inv-1', email: 'new@example.test', token_hash: 'hash-d', created_by: 'user-1', created_at: T0, expires_at: '2026-11-08T09:00:00.000Z', used_at: null, revoked_at: '2026-11-02T09:00:00.000Z' }).execute();
   await db.insertInto('projects').values([projectRow(1), projectRow(2, { description: '' })]).execute();
   await db
     .insertInto('project_members')

@@ -3,6 +3,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ServerConfig } from '../../config/config.js';
 import type { AppEnv } from '../env.js';
+import { adminRoutes } from './admin/index.js';
 import { analysisRoutes } from './analysis/index.js';
 import { authRoutes } from './auth/index.js';
 import { documentRoutes } from './documents/index.js';
@@ -19,5 +20,5 @@ import { tokenRoutes } from './tokens/index.js';
 import { velocityRoutes } from './velocity/index.js';
 
 export function apiRouters(config: ServerConfig): OpenAPIHono<AppEnv>[] {
-  return [authRoutes(config), meRoutes(), tokenRoutes(), inviteRoutes(), projectRoutes(), memberRoutes(), documentRoutes(), itemRoutes(), historyRoutes(), analysisRoutes(), sprintRoutes(), velocityRoutes(), standupRoutes(), reportRoutes()];
+  return [authRoutes(config), meRoutes(), tokenRoutes(), inviteRoutes(), adminRoutes(), projectRoutes(), memberRoutes(), documentRoutes(), itemRoutes(), historyRoutes(), analysisRoutes(), sprintRoutes(), velocityRoutes(), standupRoutes(), reportRoutes()];
 }

@@ -1,10 +1,12 @@
 // Who is calling: a Bearer credential is either an API token (sdt_…) or an access JWT. Either
-// way the account is read afresh, so a deleted account or a revoked token stops working at once.
+// way the account is read afresh, so a deleted or disabled account or a revoked token stops
+// working at once.
 
 import { ScrumdownError } from '../../errors.js';
 import { findApiTokenByHash, touchApiToken } from '../../store/repositories/tokens.js';
 import { findUserById } from '../../store/repositories/users.js';
 import { verifyAccessToken } from './access-tokens.js';
+import { activeUser } from './active.js';
 import { hashToken } from './secrets.js';
 import type { AccountsContext, AuthUser } from './types.js';
 
@@ -30,7 +32,7 @@ export async function authenticate(ctx: AccountsContext, credential: string): Pr
     userId = (await verifyAccessToken(credential, ctx.config.jwtSecret, now)).userId;
     via = 'access_token';
   }
-  const user = await findUserById(ctx.db, userId);
-  if (!user) throw new ScrumdownError('unauthenticated', 'The account no longer exists.', { reason: 'invalid' });
+  // The row read here anyway carries disabled_at: refusing a disabled account costs no query.
+  const user = activeUser(await findUserById(ctx.db, userId));
   return { id: user.id, email: user.email, name: user.name, isAdmin: user.is_admin === 1, via };
 }

@@ -4,9 +4,8 @@
 // holding one of its tokens must sign in again. Five wrong passwords within 15 minutes lock the
 // account for 15 minutes; both are kept in the database, so every server process sees them.
 
-import { sql } from 'kysely';
 import { ScrumdownError } from '../../errors.js';
-import { inTransaction } from '../../store/transaction.js';
+import { inTransaction, takeTurns } from '../../store/transaction.js';
 import { clearSignInFailures, countUsers, findUserByEmail, findUserById, insertUser, recordSignInAttempt, updateUser } from '../../store/repositories/users.js';
 import {
   findInviteByHash,
@@ -20,12 +19,13 @@ import {
 import type { RefreshTokenRow } from '../../store/repositories/tokens.js';
 import type { User } from '../../store/schema.js';
 import { issueAccessToken } from './access-tokens.js';
+import { activeUser } from './active.js';
 import { checkPasswordRules, hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newId, newToken } from './secrets.js';
 import type { AccountsContext, PublicUser, Session } from './types.js';
 
 export const MAX_FAILED_LOGINS = 5;
-/** Advisory lock key serialising registrations on PostgreSQL. */
+/** The turns registrations take (takeTurns). */
 const REGISTRATION_LOCK = 7_431_001;
 export const LOCK_MINUTES = 15;
 
@@ -59,8 +59,7 @@ export async function register(ctx: AccountsContext, input: RegisterInput): Prom
 
   const user = await inTransaction(ctx.handle, async (trx) => {
     // Registrations take turns, so two people racing to be first cannot both become admin.
-    // (SQLite's write transaction already excludes the other; PostgreSQL needs the lock.)
-    if (ctx.handle.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${REGISTRATION_LOCK})`.execute(trx);
+    await takeTurns(ctx.handle, trx, REGISTRATION_LOCK);
     const first = (await countUsers(trx)) === 0;
     if (!first) {
       if (ctx.config.signup === 'closed') {
@@ -68,7 +67,7 @@ export async function register(ctx: AccountsContext, input: RegisterInput): Prom
       }
       if (ctx.config.signup === 'invite') {
         const invite = input.invite ? await findInviteByHash(trx, hashToken(input.invite)) : undefined;
-        if (!invite || invite.email !== email || invite.used_at !== null || invite.expires_at <= at) {
+        if (!invite || invite.email !== email || invite.used_at !== null || invite.revoked_at !== null || invite.expires_at <= at) {
           throw new ScrumdownError('forbidden', 'Sign-up on this server needs a valid invite for this e-mail address. Ask an administrator for one.', { signup: 'invite' });
         }
         if (!(await spendInvite(trx, invite.id, at))) {
@@ -79,7 +78,7 @@ export async function register(ctx: AccountsContext, input: RegisterInput): Prom
     if (await findUserByEmail(trx, email)) {
       throw new ScrumdownError('conflict', `An account for ${email} exists already. Sign in instead.`, { field: 'email' });
     }
-    const row: User = { id: newId(), email, name, password_hash: passwordHash, is_admin: first ? 1 : 0, locked_until: null, created_at: at, updated_at: at };
+    const row: User = { id: newId(), email, name, password_hash: passwordHash, is_admin: first ? 1 : 0, locked_until: null, created_at: at, updated_at: at, disabled_at: null };
     await insertUser(trx, row);
     return row;
   });
@@ -111,7 +110,8 @@ export async function login(ctx: AccountsContext, input: LoginInput): Promise<Se
   }
   await clearSignInFailures(ctx.db, user.id);
   if (user.locked_until !== null) await updateUser(ctx.db, user.id, { locked_until: null, updated_at: at });
-  return startSession(ctx, user);
+  // Only after the right password: nobody else learns that the account is disabled.
+  return startSession(ctx, activeUser(user));
 }
 
 /** Locks the account for LOCK_MINUTES from now and returns until when. */
@@ -173,8 +173,7 @@ export async function refreshSession(ctx: AccountsContext, refreshToken: string)
   if (row.used_at === null && row.expires_at <= at) {
     throw new ScrumdownError('unauthenticated', 'The refresh token has expired. Sign in again.', { reason: 'expired' });
   }
-  const user = await findUserById(ctx.db, row.user_id);
-  if (!user) throw new ScrumdownError('unauthenticated', 'The account no longer exists.', { reason: 'invalid' });
+  const user = activeUser(await findUserById(ctx.db, row.user_id));
   const next = nextRefreshToken(ctx, user.id, row.family_id, now);
   // The spend and its successor commit together: a reuse racing this refresh (on any server
   // process) waits for both, so the revocation it causes reaches the successor too.

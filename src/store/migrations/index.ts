@@ -6,6 +6,7 @@ import { initialSchema } from './001-initial.js';
 import { sprintsAndStandups } from './002-sprints-standups.js';
 import { signInFailuresAndDigestRuns } from './003-sign-in-failures-digest-runs.js';
 import { historyAuthor } from './004-history-author.js';
+import { disabledUsersRevokedInvites } from './005-disabled-users-revoked-invites.js';
 import { dialectTypes } from './types.js';
 import type { DialectName } from './types.js';
 
@@ -16,5 +17,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '002-sprints-standups': sprintsAndStandups(types),
     '003-sign-in-failures-digest-runs': signInFailuresAndDigestRuns(types),
     '004-history-author': historyAuthor(),
+    '005-disabled-users-revoked-invites': disabledUsersRevokedInvites(),
   };
 }

@@ -75,6 +75,24 @@ export async function findInviteByHash(db: Db, hash: string): Promise<InviteRow 
 
 /** Uses an invite once; false when someone used it first. */
 export async function spendInvite(db: Db, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('invites').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db.updateTable('invites').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findInviteById(db: Db, id: string): Promise<InviteRow | undefined> {
+  return db.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Invites newest first, `limit` of them, after the given one (the previous page's last). */
+export async function listInvites(db: Db, query: { after?: { createdAt: string; id: string } | undefined; limit: number }): Promise<InviteRow[]> {
+  let q = db.selectFrom('invites').selectAll();
+  const after = query.after;
+  if (after) q = q.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+}
+
+/** Revokes an invite nobody has used; false when it is used or revoked already. */
+export async function revokeInvite(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('invites').set({ revoked_at: at }).where('id', '=', id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
