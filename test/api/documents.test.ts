@@ -4,6 +4,8 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectView } from '../../src/services/projects/index.js';
+import { buildPlan } from '../../src/engine/build.js';
+import { summarizeRevision } from '../../src/engine/history/index.js';
 import { projectSeries } from '../../src/services/sprints/charts.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { createRoleUsers, createTestApp, projectWithRoles } from '../support/factories.js';
@@ -177,5 +179,33 @@ describeEachDatabase('documents API', (getHandle) => {
     expect((await upload(t, project, users.viewer.token, 'viewer.md', CHECKLIST_PLAN)).status).toBe(403);
     expect((await upload(t, project, users.nonMember.token, 'outsider.md', CHECKLIST_PLAN)).status).toBe(404);
     expect((await t.request('GET', `${base(project)}/documents`)).status).toBe(401);
+  });
+  it('weighs items for the charts as the plan history does: no checks, epic totals not added to their stories', async () => {
+    const plan = [
+      '# Loyalty',
+      '',
+      '## Epic 1: Points',
+      '**Story Points:** 13',
+      '',
+      '### Story 1.1: Earn points',
+      '**Story Points:** 5 | **Status:** Done',
+      '',
+      '**Acceptance Criteria:**',
+      '- [x] Points show after checkout',
+      '- [ ] Points expire after a year',
+      '',
+      '### Story 1.2: Spend points',
+      '**Story Points:** 8',
+      '',
+    ].join('\n');
+    const own = await projectWithRoles(t, users);
+    expect((await upload(t, own, users.member.token, 'loyalty.md', plan)).status).toBe(201);
+    const series = await projectSeries(t.handle.db, own.id);
+    const last = (key: string) => series.find((s) => s.key === key)?.states.at(-1);
+    const local = summarizeRevision(buildPlan(plan)).items;
+    // The same items, counted and carrying the same points as in the plan's own history.
+    expect(series.map((s) => [s.key, s.counted, last(s.key)?.points ?? null])).toEqual(local.map((item) => [item.id, item.counted, item.points]));
+    expect(series.some((s) => /ac\d/.test(s.key))).toBe(false);
+    expect(series.reduce((sum, s) => sum + (last(s.key)?.points ?? 0), 0)).toBe(13);
   });
 });

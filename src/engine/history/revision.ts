@@ -1,11 +1,9 @@
 // Boils a built plan down to what history compares between revisions: each item's id, title,
-// kind, status, points and place. Checks (acceptance criteria and the like) belong to their item
-// and are left out. Points count only on carriers (an item with points and no descendant that
-// has points), as the progress roll-ups count them, so an epic's declared total is never added
-// to its stories' points.
+// kind, status, points and place, weighed as the charts weigh it (weights.ts: checks left out,
+// points only on carriers).
 
-import { indexPlan, isActionable } from '../model.js';
-import type { Item, Plan } from '../model.js';
+import type { Plan } from '../model.js';
+import { chartWeights } from './weights.js';
 import type { PlanRevision, RevisionItem } from './types.js';
 
 /**
@@ -24,36 +22,24 @@ export function summarizeRevision(plan: Plan): PlanRevision {
 
 /** The revision, and the line (1-based) of each of its items. */
 export function summarizeWithLines(plan: Plan): { revision: PlanRevision; lines: number[] } {
-  const index = indexPlan(plan);
-  const n = plan.items.length;
-  // Whether some descendant has points: children come after their parent, so one reverse pass.
-  const pointsBelow = new Uint8Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    const item = plan.items[i];
-    if (item.parent === null) continue;
-    const parentAt = index.order.get(item.parent);
-    if (parentAt !== undefined && (pointsBelow[i] || hasPoints(item))) pointsBelow[parentAt] = 1;
-  }
+  const weights = chartWeights(plan.items);
   const items: RevisionItem[] = [];
   const lines: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < plan.items.length; i++) {
     const item = plan.items[i];
-    if (item.kind === 'check') continue;
+    const weight = weights[i];
+    if (!weight.charted) continue;
     lines.push(item.line);
     items.push({
       id: item.id,
       title: item.title,
       kind: item.kind,
       status: item.status,
-      points: hasPoints(item) && !pointsBelow[i] ? (item.points as number) : null,
+      points: weight.points,
       parent: item.parent,
-      counted: isActionable(item, index),
+      counted: weight.counted,
       derived: isDerivedId(item.id),
     });
   }
   return { revision: { items }, lines };
-}
-
-function hasPoints(item: Item): boolean {
-  return item.points !== undefined && Number.isFinite(item.points);
 }

@@ -9,7 +9,8 @@ import type { Kysely } from 'kysely';
 import { looksBinary } from '../../engine/decode.js';
 import type { ItemPresence } from '../../engine/history/changes.js';
 import type { Timeline } from '../../engine/history/types.js';
-import type { Finding, Item, Plan } from '../../engine/model.js';
+import { chartWeights } from '../../engine/history/weights.js';
+import type { Finding, Plan } from '../../engine/model.js';
 import { ScrumdownError } from '../../errors.js';
 import { findDocument, insertDocument, updateDocumentContent } from '../../store/repositories/documents.js';
 import { insertHistory } from '../../store/repositories/history.js';
@@ -187,15 +188,16 @@ export interface ReplaceDocumentInput {
   now?: Date;
 }
 
-/** What an "added" or "removed" row carries: the item as the server counts it. */
-function presenceText(item: Item, plan: Plan): string {
-  const value: ItemPresence = {
-    title: item.title,
-    status: item.status,
-    points: item.points ?? null,
-    counted: !plan.items.some((other) => other.parent === item.id),
-  };
-  return JSON.stringify(value);
+/** What an "added" or "removed" row carries: the item as the charts weigh it, by id. */
+function presenceTexts(plan: Plan): Map<string, string> {
+  const weights = chartWeights(plan.items);
+  const texts = new Map<string, string>();
+  plan.items.forEach((item, i) => {
+    const weight = weights[i];
+    const value: ItemPresence = { title: item.title, status: item.status, points: weight.points, counted: weight.counted };
+    if (weight.charted) texts.set(item.id, JSON.stringify(value));
+  });
+  return texts;
 }
 
 /**
@@ -208,10 +210,13 @@ function uploadRows(before: ParsedDocument, after: ParsedDocument, base: Pick<Ne
   const add = (item_id: string, field: string, from_value: string | null, to_value: string | null): void => {
     rows.push({ ...base, item_id, field, from_value, to_value, source: 'upload' });
   };
+  // Checks belong to their item: they are not scope of their own, so they get no presence rows.
+  const added = presenceTexts(after.plan);
   for (const item of after.plan.items) {
     const old = before.index.byId.get(item.id);
     if (!old) {
-      add(item.id, 'added', null, presenceText(item, after.plan));
+      const presence = added.get(item.id);
+      if (presence !== undefined) add(item.id, 'added', null, presence);
       continue;
     }
     for (const field of TRACKED_FIELDS) {
@@ -220,7 +225,11 @@ function uploadRows(before: ParsedDocument, after: ParsedDocument, base: Pick<Ne
       if (from !== to) add(item.id, field, from, to);
     }
   }
-  for (const item of before.plan.items) if (!after.index.byId.has(item.id)) add(item.id, 'removed', presenceText(item, before.plan), null);
+  const removed = presenceTexts(before.plan);
+  for (const item of before.plan.items) {
+    const presence = removed.get(item.id);
+    if (presence !== undefined && !after.index.byId.has(item.id)) add(item.id, 'removed', presence, null);
+  }
   if (!history) return rows;
   const explained = explainedByHistory(history);
   return rows.filter((row) => !explained(row.item_id, row.field, row.to_value ?? null));

@@ -9,6 +9,8 @@
 import type { Kysely } from 'kysely';
 import type { ItemPresence } from '../../engine/history/changes.js';
 import type { ItemSeries, ItemState } from '../../engine/history/types.js';
+import { chartWeights } from '../../engine/history/weights.js';
+import type { ItemWeight } from '../../engine/history/weights.js';
 import type { Status } from '../../engine/model.js';
 import type { Database } from '../../store/schema.js';
 
@@ -23,6 +25,8 @@ export interface ItemFacts {
   status: Status;
   points: number | null;
   counted: boolean;
+  /** A descendant has points, so changes of this item's own points are not charted. */
+  pointsBelow?: boolean;
   /** When the item's document came into the project (epoch ms): items exist from then on. */
   since: number;
   /** Changes of status and points, oldest first. */
@@ -60,20 +64,37 @@ export async function loadItemFacts(db: Kysely<Database>, projectId: string, ref
   const created = new Map(documents.map((d) => [d.id, Date.parse(d.created_at)]));
   const wanted = refs ? new Set(refs.map(refKey)) : null;
   const keyOf = (documentId: string, itemId: string): string => (several ? `${names.get(documentId) ?? documentId}:${itemId}` : itemId);
-  const items = await db.selectFrom('items').select(['document_id', 'item_id', 'title', 'status', 'points', 'parent_id', 'data']).where('project_id', '=', projectId).execute();
-  const parents = new Set(items.filter((row) => row.parent_id !== null).map((row) => `${row.document_id}\u0000${row.parent_id}`));
+  const items = await db
+    .selectFrom('items')
+    .select(['document_id', 'item_id', 'kind', 'title', 'status', 'points', 'parent_id'])
+    .where('project_id', '=', projectId)
+    .orderBy('document_id')
+    .orderBy('position')
+    .execute();
+  // Weighed per document, in document order, by the rule the plan history uses.
+  const weights = new Map<string, ItemWeight>();
+  for (let from = 0; from < items.length; ) {
+    let to = from;
+    while (to < items.length && items[to].document_id === items[from].document_id) to++;
+    const rows = items.slice(from, to);
+    const weighed = chartWeights(rows.map((row) => ({ id: row.item_id, kind: row.kind, parent: row.parent_id, points: row.points === null ? null : Number(row.points) })));
+    rows.forEach((row, i) => weights.set(refKey({ documentId: row.document_id, itemId: row.item_id }), weighed[i]));
+    from = to;
+  }
   const facts = new Map<string, ItemFacts>();
   const current = new Set<string>();
   for (const row of items) {
     const key = refKey({ documentId: row.document_id, itemId: row.item_id });
-    if (wanted && !wanted.has(key)) continue;
+    const weight = weights.get(key) as ItemWeight;
     current.add(key);
+    if (!weight.charted || (wanted && !wanted.has(key))) continue;
     facts.set(key, {
       key: keyOf(row.document_id, row.item_id),
       title: row.title,
       status: row.status as Status,
-      points: row.points === null ? null : Number(row.points),
-      counted: !parents.has(key),
+      points: weight.points,
+      counted: weight.counted,
+      pointsBelow: weight.pointsBelow,
       since: created.get(row.document_id) ?? 0,
       changes: [],
       life: [],
@@ -104,6 +125,7 @@ export async function loadItemFacts(db: Kysely<Database>, projectId: string, ref
     if (!entry) continue;
     const at = Date.parse(row.at);
     if (row.field === 'added' || row.field === 'removed') entry.life.push({ at, field: row.field });
+    else if (row.field === 'points' && entry.pointsBelow) continue;
     else entry.changes.push({ at, field: row.field as 'status' | 'points', from: row.from_value, to: row.to_value });
   }
   return facts;
