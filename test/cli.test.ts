@@ -289,6 +289,11 @@ describe('items', () => {
     expect(ids(['speckit.md', '--ready'])).toEqual(['T003', 'T004', 'T005']);
   });
 
+  it('lists only work items with --actionable: the phases roll up, the checks belong to their story', () => {
+    expect(ids(['backlog.md'])).toEqual(['phase-1', 'BAKE-001', 'BAKE-002', 'phase-2', 'BAKE-003', 'BAKE-004', 'BAKE-005']);
+    expect(ids(['backlog.md', '--actionable'])).toEqual(['BAKE-001', 'BAKE-002', 'BAKE-003', 'BAKE-004', 'BAKE-005']);
+  });
+
   it('refuses an unknown status or kind, listing the valid ones', () => {
     expectUsageError(run(['items', 'backlog.md', '--status', 'finished-ish']), 'finished-ish', STATUS_LIST);
     expectUsageError(run(['items', 'backlog.md', '--kind', 'bug']), 'epic, phase, story, task, subtask, check');

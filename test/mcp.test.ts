@@ -111,6 +111,10 @@ describe('scrumdown mcp --file (stdio)', () => {
     const done = await call(client, 'list_items', { status: ['done'] });
     expect((done.structuredContent as { items: Array<{ id: string }> }).items.map((item) => item.id)).toEqual(['T001', 'T002']);
 
+    // Work items only: the 11 tasks, without the phases and stories they roll up into.
+    const work = await call(client, 'list_items', { actionable: true });
+    expect((work.structuredContent as { items: Array<{ id: string }> }).items.map((item) => item.id)).toEqual(['T001', 'T002', 'T003', 'T004', 'T005', 'T006', 'T007', 'T008', 'T009', 'T010', 'T011']);
+
     const parallel = await call(client, 'list_items', { tag: ['P', 'US1'] });
     expect((parallel.structuredContent as { items: Array<{ id: string }> }).items.map((item) => item.id)).toEqual(['T006', 'T007']);
 

@@ -19,6 +19,7 @@ export const listItemsInput = {
     .describe('Keep items of these kinds. Without it every kind but "check" (acceptance criteria and other checklist boxes) is listed.'),
   ready: z.boolean().optional().describe('Only items ready to start: open, and every dependency done.'),
   blocked: z.boolean().optional().describe('Only blocked items: status blocked, or waiting for unfinished work.'),
+  actionable: z.boolean().optional().describe('Only work items: no child items other than checks. Epics, phases and parent tasks take their status from these.'),
   tag: z.array(z.string().min(1)).optional().describe('Keep items carrying every one of these tags, e.g. "P" (parallel-safe) or "US1" (case-insensitive).'),
   assignee: z.string().min(1).optional().describe('Keep items assigned to this person or team (case-insensitive).'),
   limit: z

@@ -57,7 +57,7 @@ export function registerPlanTools(server: McpServer, source: PlanSource): void {
     {
       title: 'List items',
       description:
-        'The plan\'s items in document order, filtered like `scrumdown items`: by status, kind, ready, blocked, tags (all must match) and assignee. Each row gives id, status, kind, points, hours, priority, assignee, tags, resolved dependency ids, parent and line. Use the ids with get_item and set_status.',
+        'The plan\'s items in document order, filtered like `scrumdown items`: by status, kind, ready, blocked, actionable, tags (all must match) and assignee. Each row gives id, status, kind, points, hours, priority, assignee, tags, resolved dependency ids, parent and line. Use the ids with get_item and set_status.',
       inputSchema: listItemsInput,
       outputSchema: listItemsOutput,
       annotations: readOnly,

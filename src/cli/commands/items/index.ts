@@ -11,6 +11,7 @@ export interface ItemsOptions extends RemotePlanOptions {
   kind?: string[];
   ready?: boolean;
   blocked?: boolean;
+  actionable?: boolean;
   tag?: string[];
   assignee?: string;
 }
@@ -33,6 +34,7 @@ export function registerItems(program: Command): void {
     .option('--kind <kind>', 'only items of this kind: epic, phase, story, task, subtask, check', collect)
     .option('--ready', 'only items ready to start (open, every dependency done)')
     .option('--blocked', 'only blocked items (status blocked, or waiting for unfinished work)')
+    .option('--actionable', 'only work items: no child items other than checks (what a board shows; epics and phases roll up)')
     .option('--tag <tag>', 'only items with this tag, e.g. P or US1 (repeat for all of several)', collect)
     .option('--assignee <name>', 'only items assigned to this person or team (case-insensitive)')
     .option('--json', 'print one JSON document (schema scrumdown/items@1)'),
