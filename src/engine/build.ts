@@ -1312,8 +1312,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const dialects = new Set<Dialect>(items.filter((item) => item.kind !== 'check').map((item) => item.dialect));
   if (sprints.length > 0 || roleCapacity.length > 0 || velocityHistory.length > 0) dialects.add('agile');
 
-  let hash: string | undefined;
-  return {
+  return withLazyHash(text, {
     path,
     title: title || path.replace(/^.*[\\/]/, ''),
     dialects: [...dialects],
@@ -1329,16 +1328,28 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     matrix,
     summaries,
     findings,
-    // The hash is made when first read: listing or analysing a plan never needs it, edits do.
-    get hash(): string {
-      return (hash ??= contentHash(text));
-    },
-    set hash(value: string) {
-      hash = value;
-    },
+    hash: '',
     lineCount,
     style: readStyle(text, scanned, statusWords),
-  };
+  });
+}
+
+/**
+ * The plan with its `hash` made when first read: listing or analysing a plan never needs it,
+ * edits do. Defined outside buildPlan so the accessor's closure holds only the text, not the
+ * builder's working state (drafts, scan arrays), which would otherwise live as long as the plan.
+ */
+function withLazyHash(text: string, plan: Plan): Plan {
+  let hash: string | undefined;
+  // Redefining the placeholder keeps `hash` where the literal put it among the keys.
+  return Object.defineProperty(plan, 'hash', {
+    get: (): string => (hash ??= contentHash(text)),
+    set: (value: string) => {
+      hash = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** The checkbox of a list line, if it has one. */
