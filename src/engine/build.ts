@@ -40,37 +40,54 @@ interface DepText {
   numeric: boolean;
 }
 
-/** An item while the document is being read; ids are settled once everything is known. */
-interface Draft {
-  explicitId?: string;
-  /** How to derive an id when there is no explicit one: parent draft or section key, and a suffix. */
-  deriveParent: number;
-  deriveBase: string;
-  deriveSuffix: string;
-  aliases: string[];
-  title: string;
-  kind: ItemKind;
-  checkbox?: Checkbox;
-  fields: Record<string, FieldValue>;
-  tags: string[];
-  roles: string[];
-  depTexts: DepText[];
-  parent: number;
-  children: number[];
-  checklist?: string;
-  section: string;
-  line: number;
-  endLine: number;
-  headerEnd: number;
-  dialect: Dialect;
-  hasAcceptance: boolean;
-  headingLevel: number;
-  inlinePoints?: number;
-  inlineHours?: number;
-  inlineAssignee?: string;
-  sectionPriority?: string;
-  sprintIndex: number;
-  bulletFields: boolean;
+/**
+ * What the builder knows of an item beyond the item itself while the document is being read,
+ * kept as columns indexed like the items (one array per property, not one object per item):
+ * a plan of 100,000 items then makes 100,000 objects fewer, and ids are settled from these
+ * once everything is known.
+ */
+interface ReadingColumns {
+  /** Index of the parent item, -1 for none. */
+  parent: Int32Array;
+  children: number[][];
+  explicitId: Array<string | undefined>;
+  /** How to derive an id when there is no explicit one: parent item or section key, and a suffix. */
+  deriveParent: Int32Array;
+  deriveBase: string[];
+  deriveSuffix: string[];
+  depTexts: DepText[][];
+  /** Level of the heading that declares the item; 0 for list items. */
+  headingLevel: Int32Array;
+  /** Index of the sprint section the item was read in, -1 for none. */
+  sprintIndex: Int32Array;
+  /** Points and hours written in the title ("(3 pts)", "(8 hrs)"); NaN when not written. */
+  inlinePoints: Float64Array;
+  inlineHours: Float64Array;
+  inlineAssignee: Array<string | undefined>;
+  sectionPriority: Array<string | undefined>;
+}
+
+function readingColumns(capacity: number): ReadingColumns {
+  return {
+    parent: new Int32Array(capacity),
+    children: new Array<number[]>(capacity),
+    explicitId: new Array<string | undefined>(capacity),
+    deriveParent: new Int32Array(capacity),
+    deriveBase: new Array<string>(capacity),
+    deriveSuffix: new Array<string>(capacity),
+    depTexts: new Array<DepText[]>(capacity),
+    headingLevel: new Int32Array(capacity),
+    sprintIndex: new Int32Array(capacity),
+    inlinePoints: new Float64Array(capacity).fill(NaN),
+    inlineHours: new Float64Array(capacity).fill(NaN),
+    inlineAssignee: new Array<string | undefined>(capacity),
+    sectionPriority: new Array<string | undefined>(capacity),
+  };
+}
+
+/** A column's number, undefined where the document wrote none. */
+function numberOrUndefined(value: number): number | undefined {
+  return Number.isNaN(value) ? undefined : value;
 }
 
 type LabelContext = 'checks' | 'tasks' | 'subtasks' | 'committed' | 'other';
@@ -230,10 +247,12 @@ function stripEmphasis(text: string): string {
 export function buildPlan(text: string, path = '<input>'): Plan {
   const scanned = scan(text);
   const lineCount = scanned.count;
-  const drafts: Draft[] = [];
+  // Items are made as their lines are read; what only reading needs sits beside them in columns.
+  const items: Item[] = [];
+  const col = readingColumns(lineCount + 1);
   const sections: Section[] = [];
   const sectionFrames: SectionFrame[] = [];
-  const owners: Array<{ draft: number; level: number }> = [];
+  const owners: Array<{ item: number; level: number }> = [];
   const sprintDrafts: SprintDraft[] = [];
   const tables: Table[] = [];
   const roleCapacity: RoleCapacity[] = [];
@@ -246,7 +265,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const findings: Finding[] = [];
   const docFields: Record<string, FieldValue> = {};
   const statusWords: Partial<Record<Status, string>> = {};
-  const listDraft = new Int32Array(lineCount).fill(-1);
+  const listItemAt = new Int32Array(lineCount).fill(-1);
   const childCounters = new Map<string, number>();
   const childCount: number[] = [];
   const abbreviations = new Map<string, string>();
@@ -271,7 +290,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   let commitmentOpen = -1;
 
   const currentSection = (): string => (sectionFrames.length > 0 ? sections[sectionFrames[sectionFrames.length - 1].index].id : '');
-  const currentOwner = (): number => (owners.length > 0 ? owners[owners.length - 1].draft : -1);
+  const currentOwner = (): number => (owners.length > 0 ? owners[owners.length - 1].item : -1);
   const currentSprint = (): SprintDraft | null => (sprintDrafts.length > 0 && sprintStackOpen() ? sprintDrafts[sprintDrafts.length - 1] : null);
   const sectionHas = (type: HeadingInfo['type']): SectionFrame | undefined => {
     for (let i = sectionFrames.length - 1; i >= 0; i--) {
@@ -317,17 +336,18 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return ++checkCount;
   }
 
-  /** Next child number under a draft (the common case, kept out of the string-keyed map). */
+  /** Next child number under an item (the common case, kept out of the string-keyed map). */
   function nextChild(parent: number): number {
     childCount[parent] = (childCount[parent] ?? 0) + 1;
     return childCount[parent];
   }
 
   /**
-   * A new draft, with every property in the same order so property access stays monomorphic.
+   * A new item, with every property in the same order so property access stays monomorphic;
+   * id, status, parent, children and the numbers are filled in once the whole plan is read.
    * Positional arguments, not an options object: this runs once per item.
    */
-  function newDraft(
+  function newItem(
     title: string,
     kind: ItemKind,
     line: number,
@@ -342,20 +362,24 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     tags: string[],
     checklist: string | undefined,
   ): number {
-    const draft: Draft = {
-      explicitId,
-      deriveParent,
-      deriveBase,
-      deriveSuffix,
+    const index = items.length;
+    items.push({
+      id: '',
       aliases: NONE,
       title,
       kind,
+      status: 'todo',
+      statusSource: 'checkbox',
       checkbox,
-      fields: NO_FIELDS,
-      tags,
+      statusField: undefined,
+      points: undefined,
+      hours: undefined,
+      priority: undefined,
+      assignee: undefined,
       roles: NONE,
-      depTexts: NONE,
-      parent,
+      tags,
+      deps: NONE,
+      parent: null,
       children: NONE,
       checklist,
       section: currentSection(),
@@ -363,30 +387,31 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       endLine: line,
       headerEnd,
       dialect,
+      fields: NO_FIELDS,
       hasAcceptance: false,
-      headingLevel: 0,
-      inlinePoints: undefined,
-      inlineHours: undefined,
-      inlineAssignee: undefined,
-      sectionPriority: undefined,
-      sprintIndex: sprintOpenLevel > 0 ? sprintDrafts.length - 1 : -1,
-      bulletFields: false,
-    };
-    const index = drafts.length;
-    drafts.push(draft);
-    if (parent >= 0) drafts[parent].children = append(drafts[parent].children, index);
+    });
+    col.parent[index] = parent;
+    col.children[index] = NONE;
+    col.explicitId[index] = explicitId;
+    col.deriveParent[index] = deriveParent;
+    col.deriveBase[index] = deriveBase;
+    col.deriveSuffix[index] = deriveSuffix;
+    col.depTexts[index] = NONE;
+    col.sprintIndex[index] = sprintOpenLevel > 0 ? sprintDrafts.length - 1 : -1;
+    if (parent >= 0) col.children[parent] = append(col.children[parent], index);
     return index;
   }
 
-  function addField(draft: Draft, field: RawField, line: number): void {
+  function addField(index: number, field: RawField, line: number): void {
+    const draft = items[index];
     const value: FieldValue = { value: field.value, line, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
     if (draft.fields === NO_FIELDS) draft.fields = {};
     if (!Object.hasOwn(draft.fields, field.key)) draft.fields[field.key] = value;
-    if (field.key === 'deps') draft.depTexts = append(draft.depTexts, { raw: field.value, line, numeric: draft.dialect === 'kiro' });
+    if (field.key === 'deps') col.depTexts[index] = append(col.depTexts[index], { raw: field.value, line, numeric: draft.dialect === 'kiro' });
     if (field.key === 'id') {
       const id = cleanCell(field.value);
       if (/^[A-Za-z][\w.-]*$/.test(id)) {
-        draft.explicitId = id;
+        col.explicitId[index] = id;
       }
     }
     if (field.key === 'status') {
@@ -404,7 +429,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
     while (owners.length > 0 && owners[owners.length - 1].level >= level) {
       const owner = owners.pop()!;
-      drafts[owner.draft].endLine = Math.max(drafts[owner.draft].endLine, lastContentLine);
+      items[owner.item].endLine = Math.max(items[owner.item].endLine, lastContentLine);
     }
     if (sprintOpenLevel > 0 && sprintOpenLevel >= level) {
       const sprint = sprintDrafts[sprintDrafts.length - 1];
@@ -518,19 +543,19 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     sectionFrames.push({ index: sections.length - 1, level: line.level, info });
     if (info.type === 'item') {
       const owner = currentOwner();
-      // The section was just opened, so the draft's section is this heading's.
-      const draftIndex = newDraft(info.title, info.kind, line.lineNo, line.end, info.dialect, owner, info.id, -1, info.id ? '' : slug(info.title), '', undefined, info.tags.length > 0 ? info.tags : NONE, undefined);
+      // The section was just opened, so the item's section is this heading's.
+      const draftIndex = newItem(info.title, info.kind, line.lineNo, line.end, info.dialect, owner, info.id, -1, info.id ? '' : slug(info.title), '', undefined, info.tags.length > 0 ? info.tags : NONE, undefined);
       section.itemId = String(draftIndex);
-      const draft = drafts[draftIndex];
+      const draft = items[draftIndex];
       if (info.aliases.length > 0) draft.aliases = info.aliases;
-      draft.headingLevel = line.level;
+      col.headingLevel[draftIndex] = line.level;
       const group = sectionFrames.length > 1 ? enclosingPriority() : undefined;
-      draft.sectionPriority = info.priority ?? group;
+      col.sectionPriority[draftIndex] = info.priority ?? group;
       if (info.sprint) draft.fields = { sprint: { value: info.sprint, line: line.lineNo, span: { start: line.start, end: line.start }, label: 'Sprint' } };
       if (info.declared) {
         declaredFromHeadings.push({ draft: draftIndex, line: line.lineNo, label: raw, ...info.declared });
       }
-      owners.push({ draft: draftIndex, level: line.level });
+      owners.push({ item: draftIndex, level: line.level });
     } else if (info.type === 'sprint') {
       const number = info.number;
       const sprint: Sprint = {
@@ -547,7 +572,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       sprintOpenLevel = line.level;
     } else if (info.type === 'criteria') {
       const owner = currentOwner();
-      if (owner >= 0 && /acceptance|test criteria|definition of done|\bdod\b/i.test(raw)) drafts[owner].hasAcceptance = true;
+      if (owner >= 0 && /acceptance|test criteria|definition of done|\bdod\b/i.test(raw)) items[owner].hasAcceptance = true;
     }
     if (/committed (stories|items|work)|sprint backlog/i.test(raw) && sprintStackOpen()) label = { context: 'committed', text: raw };
   }
@@ -571,23 +596,21 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   /** Bold field lines outside list items: an item's fields, a sprint's, or the document's. */
-  function readFieldLine(line: ScanLine, fields: RawField[], bullet: boolean): void {
+  function readFieldLine(line: ScanLine, fields: RawField[]): void {
     const owner = currentOwner();
     const sprint = currentSprint();
     const first = fields[0];
     if (fields.length === 1 && first.value === '') {
       label = { context: labelContext(first.label), text: first.label };
-      if (owner >= 0 && (ACCEPTANCE_LABEL.test(first.label) || /test criteria/i.test(first.label))) drafts[owner].hasAcceptance = true;
+      if (owner >= 0 && (ACCEPTANCE_LABEL.test(first.label) || /test criteria/i.test(first.label))) items[owner].hasAcceptance = true;
       return;
     }
-    if (sprint && (owner < 0 || drafts[owner].sprintIndex !== sprintDrafts.length - 1 || drafts[owner].line < sprint.sprint.line)) {
+    if (sprint && (owner < 0 || col.sprintIndex[owner] !== sprintDrafts.length - 1 || items[owner].line < sprint.sprint.line)) {
       for (const field of fields) readSprintField(sprint, field, line);
       return;
     }
     if (owner >= 0 && !(sprint && label?.context === 'committed')) {
-      const draft = drafts[owner];
-      if (bullet) draft.bulletFields = true;
-      for (const field of fields) addField(draft, field, line.lineNo);
+      for (const field of fields) addField(owner, field, line.lineNo);
       return;
     }
     for (const field of fields) readDocumentField(field, line);
@@ -640,7 +663,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   function readListLine(index: number, line: ScanLine): void {
-    const parentDraft = line.parent >= 0 ? listDraft[line.parent] : -1;
+    const parentDraft = line.parent >= 0 ? listItemAt[line.parent] : -1;
     const content = text.slice(line.textStart, line.end);
     const sprint = currentSprint();
     const owner = currentOwner();
@@ -660,19 +683,18 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
     // Detail lines under a checkbox item: fields, Kiro's `_Requirements:_`, `Depends on:`.
     if (parentDraft >= 0) {
-      const draft = drafts[parentDraft];
       const bold = readBoldFields(text, line.textStart, line.end, labelKeys);
       if (bold.length > 0 && bold[0].value !== '') {
-        for (const field of bold) addField(draft, field, line.lineNo);
+        for (const field of bold) addField(parentDraft, field, line.lineNo);
         return;
       }
       const emphasis = readEmphasisField(text, line.textStart, line.end, labelKeys);
       if (emphasis) {
-        addField(draft, emphasis, line.lineNo);
+        addField(parentDraft, emphasis, line.lineNo);
         return;
       }
       const plain = readPlainField(text, line.textStart, line.end, (key) => key === 'deps' || key === 'points' || key === 'hours' || key === 'assignee' || key === 'status' || key === 'priority', labelKeys);
-      if (plain) addField(draft, plain, line.lineNo);
+      if (plain) addField(parentDraft, plain, line.lineNo);
       return;
     }
     if (sprint && label?.context === 'committed') {
@@ -682,7 +704,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (line.depth === 0) {
       const bold = readBoldFields(text, line.textStart, line.end, labelKeys);
       if (bold.length > 0 && bold[0].value !== '') {
-        readFieldLine(line, bold, true);
+        readFieldLine(line, bold);
         return;
       }
     }
@@ -706,13 +728,13 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   function readCheckboxItem(index: number, line: ScanLine, parentDraft: number, content: string): void {
     const owner = currentOwner();
     const parent = parentDraft >= 0 ? parentDraft : owner;
-    const parentKind = parent >= 0 ? drafts[parent].kind : null;
+    const parentKind = parent >= 0 ? items[parent].kind : null;
     const inCriteria = parentDraft < 0 && (label?.context === 'checks' || (!label && sectionHas('criteria') !== undefined));
     let kind: ItemKind;
     let checklist: string | undefined;
     if (parentKind === 'check' || inCriteria) {
       kind = 'check';
-      checklist = parentKind === 'check' ? drafts[parent].checklist : label?.context === 'checks' ? label.text : sections[sectionFrames[sectionFrames.length - 1]?.index ?? 0]?.title;
+      checklist = parentKind === 'check' ? items[parent].checklist : label?.context === 'checks' ? label.text : sections[sectionFrames[sectionFrames.length - 1]?.index ?? 0]?.title;
     } else if (parentKind === 'task' || parentKind === 'subtask') {
       kind = 'subtask';
     } else {
@@ -761,12 +783,12 @@ export function buildPlan(text: string, path = '<input>'): Plan {
             ? nextChild(parent)
             : nextCount(`s${base}`);
     const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check', abbreviations)}${n}` : String(n);
-    const draftIndex = newDraft(stripEmphasis(rest), kind, line.lineNo, line.end, dialect, parent, explicitId, base === '' ? parent : -1, base, suffix, checkboxOf(line), tags, checklist);
-    listDraft[index] = draftIndex;
-    const draft = drafts[draftIndex];
-    if (kind !== 'check') readInlineMetadata(draft, rest, line);
+    const draftIndex = newItem(stripEmphasis(rest), kind, line.lineNo, line.end, dialect, parent, explicitId, base === '' ? parent : -1, base, suffix, checkboxOf(line), tags, checklist);
+    listItemAt[index] = draftIndex;
+    const draft = items[draftIndex];
+    if (kind !== 'check') readInlineMetadata(draftIndex, rest, line);
     if (dialect === 'kiro' && explicitId) draft.aliases = append(draft.aliases, `TASK ${explicitId}`);
-    if (kind !== 'check' && owner >= 0 && drafts[owner].sectionPriority && parent === owner) draft.sectionPriority = drafts[owner].sectionPriority;
+    if (kind !== 'check' && owner >= 0 && col.sectionPriority[owner] && parent === owner) col.sectionPriority[draftIndex] = col.sectionPriority[owner];
   }
 
   /** The key that derived ids of top-level list items in the current section start with. */
@@ -782,22 +804,22 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return owner >= 0 ? '' : 'item';
   }
 
-  function readInlineMetadata(draft: Draft, rest: string, line: ScanLine): void {
+  function readInlineMetadata(index: number, rest: string, line: ScanLine): void {
     // Cheap character tests first: most titles carry no metadata at all.
     const paren = rest.includes('(') || rest.includes('[');
     if (paren || /depend|blocked/i.test(rest)) {
       const depends = INLINE_DEPENDS.exec(rest);
-      if (depends) draft.depTexts = append(draft.depTexts, { raw: depends[1] ?? depends[2], line: line.lineNo, numeric: draft.dialect === 'kiro' });
+      if (depends) col.depTexts[index] = append(col.depTexts[index], { raw: depends[1] ?? depends[2], line: line.lineNo, numeric: items[index].dialect === 'kiro' });
     }
     if (paren) {
       const hours = INLINE_HOURS.exec(rest);
-      if (hours) draft.inlineHours = Number(hours[1]);
+      if (hours) col.inlineHours[index] = Number(hours[1]);
       const points = INLINE_POINTS.exec(rest);
-      if (points) draft.inlinePoints = Number(points[1]);
+      if (points) col.inlinePoints[index] = Number(points[1]);
     }
     if (rest.includes('@')) {
       const mention = MENTION.exec(rest);
-      if (mention) draft.inlineAssignee = mention[1];
+      if (mention) col.inlineAssignee[index] = mention[1];
     }
   }
 
@@ -806,21 +828,21 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const titleText = bold ? bold[1] : content;
     const tail = bold ? bold[2] : '';
     const number = /^\d+/.exec(line.marker)?.[0] ?? String(nextCount(`t${owner}`));
-    const kind = drafts[owner].kind === 'task' ? 'subtask' : 'task';
-    const draftIndex = newDraft(stripEmphasis(titleText), kind, line.lineNo, line.end, 'agile', owner, undefined, owner, '', number, checkboxOf(line), NONE, undefined);
-    listDraft[index] = draftIndex;
-    const draft = drafts[draftIndex];
-    readInlineMetadata(draft, tail, line);
+    const kind = items[owner].kind === 'task' ? 'subtask' : 'task';
+    const draftIndex = newItem(stripEmphasis(titleText), kind, line.lineNo, line.end, 'agile', owner, undefined, owner, '', number, checkboxOf(line), NONE, undefined);
+    listItemAt[index] = draftIndex;
+    const draft = items[draftIndex];
+    readInlineMetadata(draftIndex, tail, line);
     const role = TRAILING_ROLE.exec(tail.trim());
     if (role) draft.roles = [...draft.roles, ...role[1].split(/[/&+,]/).map((r) => r.trim()).filter(Boolean)];
   }
 
   function readAgileSubtask(index: number, line: ScanLine, owner: number, match: RegExpExecArray): void {
     const title = stripEmphasis(match[2].replace(INLINE_HOURS, ''));
-    const draftIndex = newDraft(title, 'subtask', line.lineNo, line.end, 'agile', owner, `ST-${match[1]}`, owner, '', match[1], checkboxOf(line), NONE, undefined);
-    drafts[draftIndex].aliases = [`SUBTASK ${match[1]}`];
-    listDraft[index] = draftIndex;
-    readInlineMetadata(drafts[draftIndex], match[2], line);
+    const draftIndex = newItem(title, 'subtask', line.lineNo, line.end, 'agile', owner, `ST-${match[1]}`, owner, '', match[1], checkboxOf(line), NONE, undefined);
+    items[draftIndex].aliases = [`SUBTASK ${match[1]}`];
+    listItemAt[index] = draftIndex;
+    readInlineMetadata(draftIndex, match[2], line);
   }
 
   function readCommitmentLine(sprint: SprintDraft, line: ScanLine, content: string): void {
@@ -885,17 +907,17 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       case 'list':
         readListLine(index, line);
         readWrittenSums(line);
-        if (line.parent >= 0 && listDraft[line.parent] >= 0) extendItem(listDraft[line.parent], line.lineNo);
+        if (line.parent >= 0 && listItemAt[line.parent] >= 0) extendItem(listItemAt[line.parent], line.lineNo);
         break;
       case 'text': {
         readWrittenSums(line);
         const fields = readBoldFields(text, line.textStart, line.end, labelKeys);
         if (fields.length > 0) {
-          readFieldLine(line, fields, false);
+          readFieldLine(line, fields);
         } else if (sectionHas('dependencies')) {
           proseDeps.push({ text: text.slice(line.textStart, line.end), line: line.lineNo });
-        } else if (index > 0 && scanned.kind[index - 1] === K.list && listDraft[index - 1] >= 0) {
-          extendItem(listDraft[index - 1], line.lineNo);
+        } else if (index > 0 && scanned.kind[index - 1] === K.list && listItemAt[index - 1] >= 0) {
+          extendItem(listItemAt[index - 1], line.lineNo);
         }
         break;
       }
@@ -919,19 +941,20 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   /** A list item's text goes on to `lineNo`; its ancestors follow in one pass at the end. */
-  function extendItem(draftIndex: number, lineNo: number): void {
-    if (drafts[draftIndex].endLine < lineNo) drafts[draftIndex].endLine = lineNo;
+  function extendItem(index: number, lineNo: number): void {
+    if (items[index].endLine < lineNo) items[index].endLine = lineNo;
   }
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const parent = drafts[i].parent;
-    if (parent >= 0 && drafts[parent].headingLevel === 0 && drafts[parent].endLine < drafts[i].endLine) drafts[parent].endLine = drafts[i].endLine;
+  const count = items.length;
+  for (let i = count - 1; i >= 0; i--) {
+    const parent = col.parent[i];
+    if (parent >= 0 && col.headingLevel[parent] === 0 && items[parent].endLine < items[i].endLine) items[parent].endLine = items[i].endLine;
   }
 
   // ---- second pass: ids, references, statuses ---------------------------------------------
   // Ids are looked up case-insensitively, by the same upper-case keys settleIds used; aliases
   // ("Phase 2", "Story 1.1") come after, so an id always wins over an alias.
-  const { ids, byKey: aliasMap } = settleIds(drafts, findings);
-  drafts.forEach((draft, i) => {
+  const { ids, byKey: aliasMap } = settleIds(items, col, findings);
+  items.forEach((draft, i) => {
     for (const alias of draft.aliases) {
       const key = refKey(alias);
       if (!aliasMap.has(key)) aliasMap.set(key, i);
@@ -939,7 +962,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   });
 
   // Which drafts the reference being resolved already holds: a stamp per draft, not a search.
-  const foundIn = new Int32Array(drafts.length);
+  const foundIn = new Int32Array(count);
   let resolving = 0;
   const resolve = (parsed: ParsedRef, self: number): { ids: number[]; unresolved: string[] } => {
     const found: number[] = [];
@@ -966,7 +989,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
 
   function ancestorsOf(index: number): Set<number> {
     const result = new Set<number>();
-    for (let p = drafts[index].parent; p >= 0; p = drafts[p].parent) result.add(p);
+    for (let p = col.parent[index]; p >= 0; p = col.parent[p]) result.add(p);
     return result;
   }
 
@@ -977,8 +1000,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (groupUnits === null) {
       groupUnits = new Map();
       for (const name of ['item', 'epic', 'phase', 'story', 'task', 'subtask']) groupUnits.set(name, []);
-      for (let i = 0; i < drafts.length; i++) {
-        const kind = drafts[i].kind;
+      for (let i = 0; i < count; i++) {
+        const kind = items[i].kind;
         if (kind === 'check') continue;
         groupUnits.get(kind)!.push(i);
         if (kind === 'task' || kind === 'story') groupUnits.get('item')!.push(i);
@@ -992,13 +1015,13 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (group.kind === 'phase') {
       const phase = aliasMap.get(`PHASE ${group.phase?.toUpperCase()}`);
       if (phase === undefined) return members;
-      for (const child of drafts[phase].children) {
-        if (child !== self && drafts[child].kind !== 'check') members.push(child);
+      for (const child of col.children[phase]) {
+        if (child !== self && items[child].kind !== 'check') members.push(child);
       }
       return members;
     }
     const ancestors = self >= 0 ? ancestorsOf(self) : new Set<number>();
-    const limit = group.kind === 'previous' && self >= 0 ? self : drafts.length;
+    const limit = group.kind === 'previous' && self >= 0 ? self : count;
     for (const i of candidatesFor(group.unit)) {
       if (i >= limit) break;
       if (i === self || ancestors.has(i)) continue;
@@ -1008,7 +1031,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   type ResolvedRef = { raw: string; line: number; ids: number[]; unresolved: string[]; group?: string };
-  const depRefs: Array<ResolvedRef[] | undefined> = new Array(drafts.length);
+  const depRefs: Array<ResolvedRef[] | undefined> = new Array(count);
   // Dependency texts repeat ("None", "T001", "All previous phases"): each is parsed once.
   const parsedRefs = [new Map<string, ParsedRef>(), new Map<string, ParsedRef>()];
   const parseDepText = (raw: string, numeric: boolean): ParsedRef => {
@@ -1020,15 +1043,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
     return parsed;
   };
-  drafts.forEach((draft, i) => {
-    if (draft.depTexts.length === 0) return;
-    for (const dep of draft.depTexts) {
+  for (let i = 0; i < count; i++) {
+    for (const dep of col.depTexts[i]) {
       const parsed = parseDepText(dep.raw, dep.numeric);
       if (parsed.none) continue;
       const { ids: found, unresolved } = resolve(parsed, i);
       (depRefs[i] ??= []).push({ raw: dep.raw, line: dep.line, ids: found, unresolved, group: parsed.group ? dep.raw : undefined });
     }
-  });
+  }
   for (const prose of proseDeps) readProseDependency(prose.text, prose.line);
 
   function readProseDependency(sentence: string, line: number): void {
@@ -1059,28 +1081,27 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   // Statuses: explicit field, then checkbox, then roll-up (reverse order is a post-order).
-  const statuses: Status[] = new Array(drafts.length);
-  const sources: Item['statusSource'][] = new Array(drafts.length);
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const draft = drafts[i];
-    const field = draft.fields.status ? statusOf(draft.fields.status.value) : null;
+  const statuses: Status[] = new Array(count);
+  for (let i = count - 1; i >= 0; i--) {
+    const item = items[i];
+    const field = item.fields.status ? statusOf(item.fields.status.value) : null;
     if (field) {
       statuses[i] = field;
-      sources[i] = 'field';
-    } else if (draft.checkbox) {
-      statuses[i] = statusOfBox(draft.checkbox.char);
-      sources[i] = 'checkbox';
+      item.statusSource = 'field';
+    } else if (item.checkbox) {
+      statuses[i] = statusOfBox(item.checkbox.char);
     } else {
-      statuses[i] = rollUp(draft.children, statuses);
-      sources[i] = 'rollup';
+      statuses[i] = rollUp(col.children[i], statuses);
+      item.statusSource = 'rollup';
     }
+    item.status = statuses[i];
   }
 
   // Whether a checklist label names acceptance criteria: asked once per label, not per check.
   const acceptanceLabels = new Map<string, boolean>();
   function hasAcceptanceChecks(children: number[]): boolean {
     for (const c of children) {
-      const child = drafts[c];
+      const child = items[c];
       if (child.kind !== 'check') continue;
       const label = child.checklist ?? '';
       let known = acceptanceLabels.get(label);
@@ -1111,88 +1132,39 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return hours;
   }
 
-  /** toItem for the common draft without fields (checks, most checklist tasks): no lookups. */
-  function plainItem(draft: Draft, i: number): Item {
+  // Ids, links and the numbers fields give, now that every item is known.
+  for (let i = 0; i < count; i++) {
+    const item = items[i];
+    item.id = ids[i];
+    const parent = col.parent[i];
+    if (parent >= 0) item.parent = ids[parent];
+    const children = col.children[i];
+    if (children.length > 0) {
+      item.children = children.map((c) => ids[c]);
+      if (!item.hasAcceptance && hasAcceptanceChecks(children)) item.hasAcceptance = true;
+    }
     const refs = depRefs[i];
-    const deps: Reference[] = refs === undefined ? NONE : refs.map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
-    const children = draft.children.length === 0 ? NONE : draft.children.map((c) => ids[c]);
-    return {
-      id: ids[i],
-      aliases: draft.aliases,
-      title: draft.title,
-      kind: draft.kind,
-      status: statuses[i],
-      statusSource: sources[i],
-      checkbox: draft.checkbox,
-      statusField: undefined,
-      points: draft.inlinePoints,
-      hours: draft.inlineHours,
-      priority: draft.sectionPriority || undefined,
-      assignee: draft.inlineAssignee || undefined,
-      roles: draft.roles,
-      tags: draft.tags,
-      deps,
-      parent: draft.parent >= 0 ? ids[draft.parent] : null,
-      children,
-      checklist: draft.checklist,
-      section: draft.section,
-      line: draft.line,
-      endLine: draft.endLine,
-      headerEnd: draft.headerEnd,
-      dialect: draft.dialect,
-      fields: NO_FIELDS,
-      hasAcceptance: draft.hasAcceptance || (draft.children.length > 0 && hasAcceptanceChecks(draft.children)),
-    };
-  }
-
-  const items: Item[] = new Array(drafts.length);
-  for (let i = 0; i < drafts.length; i++) items[i] = toItem(drafts[i], i);
-
-  function toItem(draft: Draft, i: number): Item {
-    const fields = draft.fields;
-    if (fields === NO_FIELDS) return plainItem(draft, i);
+    if (refs !== undefined) item.deps = refs.map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
+    const fields = item.fields;
+    if (fields === NO_FIELDS) {
+      item.points = numberOrUndefined(col.inlinePoints[i]);
+      item.hours = numberOrUndefined(col.inlineHours[i]);
+      item.priority = col.sectionPriority[i] || undefined;
+      item.assignee = col.inlineAssignee[i] || undefined;
+      continue;
+    }
     const pointsField = fields.points ?? (fields.estimate && !isHourUnit(numberOf(fields.estimate.value)?.unit ?? '') ? fields.estimate : undefined);
     const hoursField = fields.hours ?? (fields.estimate && isHourUnit(numberOf(fields.estimate.value)?.unit ?? '') ? fields.estimate : undefined);
-    const points = pointsField ? numberOf(pointsField.value)?.value : draft.inlinePoints;
-    const hours = hoursField ? hoursOf(hoursField.value) : draft.inlineHours;
-    const priority = fields.priority ? stripEmphasis(fields.priority.value) : draft.sectionPriority;
-    const assignee = fields.assignee ? stripEmphasis(fields.assignee.value) : draft.inlineAssignee;
-    const refs = depRefs[i];
-    const deps: Reference[] = refs === undefined ? NONE : refs.map((ref) => ({ raw: ref.raw, line: ref.line, ids: ref.ids.map((d) => ids[d]), unresolved: ref.unresolved, group: ref.group }));
-    let tags = draft.tags;
+    item.statusField = fields.status;
+    item.points = pointsField ? numberOf(pointsField.value)?.value : numberOrUndefined(col.inlinePoints[i]);
+    item.hours = hoursField ? hoursOf(hoursField.value) : numberOrUndefined(col.inlineHours[i]);
+    item.priority = (fields.priority ? stripEmphasis(fields.priority.value) : col.sectionPriority[i]) || undefined;
+    item.assignee = (fields.assignee ? stripEmphasis(fields.assignee.value) : col.inlineAssignee[i]) || undefined;
     if (fields.tags) {
-      tags = tags.slice();
+      const tags = item.tags.slice();
       for (const tag of fields.tags.value.split(/[,\s]+/)) if (tag && !tags.includes(tag)) tags.push(tag.replace(/^#/, ''));
+      item.tags = tags;
     }
-    const children = draft.children.length === 0 ? NONE : draft.children.map((c) => ids[c]);
-    // One shape for every item (absent values are undefined) keeps property access monomorphic.
-    return {
-      id: ids[i],
-      aliases: draft.aliases,
-      title: draft.title,
-      kind: draft.kind,
-      status: statuses[i],
-      statusSource: sources[i],
-      checkbox: draft.checkbox,
-      statusField: fields.status,
-      points,
-      hours,
-      priority: priority || undefined,
-      assignee: assignee || undefined,
-      roles: draft.roles,
-      tags,
-      deps,
-      parent: draft.parent >= 0 ? ids[draft.parent] : null,
-      children,
-      checklist: draft.checklist,
-      section: draft.section,
-      line: draft.line,
-      endLine: draft.endLine,
-      headerEnd: draft.headerEnd,
-      dialect: draft.dialect,
-      fields,
-      hasAcceptance: draft.hasAcceptance || (draft.children.length > 0 && hasAcceptanceChecks(draft.children)),
-    };
   }
   for (const section of sections) {
     if (section.itemId !== undefined) section.itemId = ids[Number(section.itemId)];
@@ -1201,8 +1173,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   // Sprints: commitments and items. Drafts are grouped by sprint once, not scanned per sprint.
   const inSprint: number[][] = [];
   if (sprintDrafts.length > 0) {
-    for (let i = 0; i < drafts.length; i++) {
-      const sprintIndex = drafts[i].sprintIndex;
+    for (let i = 0; i < count; i++) {
+      const sprintIndex = col.sprintIndex[i];
       if (sprintIndex >= 0) (inSprint[sprintIndex] ??= []).push(i);
     }
   }
@@ -1230,8 +1202,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       }
     }
     for (const i of inSprint[sprintIndex] ?? NONE) {
-      const d = drafts[i];
-      if (d.kind !== 'check' && (d.parent < 0 || drafts[d.parent].sprintIndex !== sprintIndex)) committed.add(ids[i]);
+      const parent = col.parent[i];
+      if (items[i].kind !== 'check' && (parent < 0 || col.sprintIndex[parent] !== sprintIndex)) committed.add(ids[i]);
     }
     sprint.items = [...committed];
     return sprint;
@@ -1244,8 +1216,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
   // Which items have points somewhere below them: one reverse pass, children before parents.
   const pointsBelow = new Uint8Array(items.length);
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const parent = drafts[i].parent;
+  for (let i = count - 1; i >= 0; i--) {
+    const parent = col.parent[i];
     if (parent >= 0 && (pointsBelow[i] || items[i].points !== undefined)) pointsBelow[parent] = 1;
   }
   items.forEach((item, i) => {
@@ -1416,8 +1388,9 @@ function upperKey(id: string): string {
 }
 
 /** Final ids: explicit ids first (duplicates get a suffix and a finding), then derived ones. */
-function settleIds(drafts: Draft[], findings: Finding[]): { ids: string[]; byKey: Map<string, number> } {
-  const ids: string[] = new Array(drafts.length);
+function settleIds(items: Item[], col: ReadingColumns, findings: Finding[]): { ids: string[]; byKey: Map<string, number> } {
+  const count = items.length;
+  const ids: string[] = new Array(count);
   const taken = new Map<string, number>();
   // The next `~n` suffix to try per id, so a thousand copies of one id cost no search each.
   const nextSuffix = new Map<string, number>();
@@ -1428,42 +1401,43 @@ function settleIds(drafts: Draft[], findings: Finding[]): { ids: string[]; byKey
     return n;
   };
   // Upper-case keys by position, so a derived id's key is built from its parent's.
-  const keys: string[] = new Array(drafts.length);
-  drafts.forEach((draft, i) => {
-    if (!draft.explicitId) return;
-    const key = upperKey(draft.explicitId);
+  const keys: string[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const explicitId = col.explicitId[i];
+    if (!explicitId) continue;
+    const key = upperKey(explicitId);
     const first = taken.get(key);
     if (first !== undefined) {
       const n = freeKey(key);
-      ids[i] = `${draft.explicitId}~${n}`;
+      ids[i] = `${explicitId}~${n}`;
       keys[i] = `${key}~${n}`;
       taken.set(keys[i], i);
+      const line = items[i].line;
       findings.push({
         rule: 'duplicate-id',
         severity: 'error',
-        line: draft.line,
-        message: `Id ${draft.explicitId} on line ${draft.line} is already used on line ${drafts[first].line}; this one is read as ${ids[i]}. Give each item its own id.`,
+        line,
+        message: `Id ${explicitId} on line ${line} is already used on line ${items[first].line}; this one is read as ${ids[i]}. Give each item its own id.`,
         itemId: ids[i],
       });
-      return;
+      continue;
     }
-    ids[i] = draft.explicitId;
+    ids[i] = explicitId;
     keys[i] = key;
     taken.set(key, i);
-  });
+  }
   // A derived key is the parent's key and the suffix's: only the short suffix is upper-cased.
-  for (let i = 0; i < drafts.length; i++) {
-    const draft = drafts[i];
+  for (let i = 0; i < count; i++) {
     if (ids[i] !== undefined) continue;
-    const parent = draft.deriveParent;
-    const base = draft.deriveBase;
-    const suffix = draft.deriveSuffix;
+    const parent = col.deriveParent[i];
+    const base = col.deriveBase[i];
+    const suffix = col.deriveSuffix[i];
     const prefix = parent >= 0 ? ids[parent] : base;
     // Deep outlines would make ids as long as the nesting: past a point the line names the item.
     let id: string;
     let key: string;
     if (prefix.length > MAX_DERIVED_PREFIX) {
-      id = `line-${draft.line}`;
+      id = `line-${items[i].line}`;
       key = upperKey(id);
     } else if (prefix === '') {
       id = suffix;
