@@ -67,22 +67,31 @@ interface ReadingColumns {
   sectionPriority: Array<string | undefined>;
 }
 
+/** Columns for at most `capacity` items; the array columns grow as items are pushed. */
 function readingColumns(capacity: number): ReadingColumns {
   return {
     parent: new Int32Array(capacity),
-    children: new Array<number[]>(capacity),
-    explicitId: new Array<string | undefined>(capacity),
+    children: [],
+    explicitId: [],
     deriveParent: new Int32Array(capacity),
-    deriveBase: new Array<string>(capacity),
-    deriveSuffix: new Array<string>(capacity),
-    depTexts: new Array<DepText[]>(capacity),
+    deriveBase: [],
+    deriveSuffix: [],
+    depTexts: [],
     headingLevel: new Int32Array(capacity),
     sprintIndex: new Int32Array(capacity),
     inlinePoints: new Float64Array(capacity).fill(NaN),
     inlineHours: new Float64Array(capacity).fill(NaN),
-    inlineAssignee: new Array<string | undefined>(capacity),
-    sectionPriority: new Array<string | undefined>(capacity),
+    inlineAssignee: [],
+    sectionPriority: [],
   };
+}
+
+/** Items start on headings and list lines only, so their count bounds the plan's items. */
+function itemCapacity(scanned: ScanResult): number {
+  let lines = 0;
+  const kinds = scanned.kind;
+  for (let i = 0; i < scanned.count; i++) if (kinds[i] === K.heading || kinds[i] === K.list) lines++;
+  return lines;
 }
 
 /** A column's number, undefined where the document wrote none. */
@@ -249,7 +258,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const lineCount = scanned.count;
   // Items are made as their lines are read; what only reading needs sits beside them in columns.
   const items: Item[] = [];
-  const col = readingColumns(lineCount + 1);
+  const col = readingColumns(itemCapacity(scanned));
   const sections: Section[] = [];
   const sectionFrames: SectionFrame[] = [];
   const owners: Array<{ item: number; level: number }> = [];
@@ -390,14 +399,17 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       fields: NO_FIELDS,
       hasAcceptance: false,
     });
+    // Every array column gets a value per item, so none has holes.
     col.parent[index] = parent;
-    col.children[index] = NONE;
-    col.explicitId[index] = explicitId;
+    col.children.push(NONE);
+    col.explicitId.push(explicitId);
     col.deriveParent[index] = deriveParent;
-    col.deriveBase[index] = deriveBase;
-    col.deriveSuffix[index] = deriveSuffix;
-    col.depTexts[index] = NONE;
+    col.deriveBase.push(deriveBase);
+    col.deriveSuffix.push(deriveSuffix);
+    col.depTexts.push(NONE);
     col.sprintIndex[index] = sprintOpenLevel > 0 ? sprintDrafts.length - 1 : -1;
+    col.inlineAssignee.push(undefined);
+    col.sectionPriority.push(undefined);
     if (parent >= 0) col.children[parent] = append(col.children[parent], index);
     return index;
   }
@@ -954,12 +966,13 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   // Ids are looked up case-insensitively, by the same upper-case keys settleIds used; aliases
   // ("Phase 2", "Story 1.1") come after, so an id always wins over an alias.
   const { ids, byKey: aliasMap } = settleIds(items, col, findings);
-  items.forEach((draft, i) => {
-    for (const alias of draft.aliases) {
-      const key = refKey(alias);
+  for (let i = 0; i < count; i++) {
+    const aliases = items[i].aliases;
+    for (let k = 0; k < aliases.length; k++) {
+      const key = refKey(aliases[k]);
       if (!aliasMap.has(key)) aliasMap.set(key, i);
     }
-  });
+  }
 
   // Which drafts the reference being resolved already holds: a stamp per draft, not a search.
   const foundIn = new Int32Array(count);
@@ -1044,6 +1057,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return parsed;
   };
   for (let i = 0; i < count; i++) {
+    if (col.depTexts[i].length === 0) continue;
     for (const dep of col.depTexts[i]) {
       const parsed = parseDepText(dep.raw, dep.numeric);
       if (parsed.none) continue;
@@ -1281,7 +1295,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     matrix.push({ line: row.line, itemId: ids[item], dependsOn: toReference(row.dependsOn), blocks: toReference(row.blocks) });
   }
 
-  const dialects = new Set<Dialect>(items.filter((item) => item.kind !== 'check').map((item) => item.dialect));
+  const dialects = new Set<Dialect>();
+  for (const item of items) if (item.kind !== 'check') dialects.add(item.dialect);
   if (sprints.length > 0 || roleCapacity.length > 0 || velocityHistory.length > 0) dialects.add('agile');
 
   return withLazyHash(text, {
