@@ -289,6 +289,28 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
     return status;
   };
+  // Field labels repeat on every item ("Priority", "Acceptance Criteria"): each is asked once.
+  const acceptanceFieldLabels = new Map<string, boolean>();
+  function namesAcceptance(label: string): boolean {
+    let known = acceptanceFieldLabels.get(label);
+    if (known === undefined) {
+      known = ACCEPTANCE_LABEL.test(label) || /test criteria/i.test(label);
+      if (acceptanceFieldLabels.size < 10_000) acceptanceFieldLabels.set(label, known);
+    }
+    return known;
+  }
+  // Headings that declare no item repeat too ("Dependencies", "Implementation Plan").
+  const sectionHeadings = new Map<string, HeadingInfo>();
+  function classify(raw: string, isTitle: boolean): HeadingInfo {
+    if (isTitle) return classifyHeading(raw, true);
+    let info = sectionHeadings.get(raw);
+    if (info === undefined) {
+      info = classifyHeading(raw, false);
+      // An item's info carries lists the item takes over: never shared between items.
+      if (info.type !== 'item' && sectionHeadings.size < 10_000) sectionHeadings.set(raw, info);
+    }
+    return info;
+  }
   const sectionNumbers: Array<string | undefined> = [];
   let label: { context: LabelContext; text: string } | null = null;
   let title = '';
@@ -322,6 +344,14 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
   function sprintStackOpen(): boolean {
     return sprintOpenLevel > 0;
+  }
+
+  // Top-level list items per section key, apart from the other counters: no key string per item.
+  const sectionCounters = new Map<string, number>();
+  function nextSectionCount(base: string): number {
+    const n = (sectionCounters.get(base) ?? 0) + 1;
+    sectionCounters.set(base, n);
+    return n;
   }
 
   function nextCount(key: string): number {
@@ -430,7 +460,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       const status = statusOf(field.value);
       if (status && !(status in statusWords)) statusWords[status] = field.value;
     }
-    if (ACCEPTANCE_LABEL.test(field.label) || /test criteria/i.test(field.label)) draft.hasAcceptance = true;
+    if (namesAcceptance(field.label)) draft.hasAcceptance = true;
     if (field.key === 'role' && field.value) draft.roles = [...draft.roles, ...field.value.split(/[,/&+]|\band\b/).map((r) => r.trim()).filter(Boolean)];
   }
 
@@ -547,7 +577,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     closeSectionsTo(line.level);
     label = null;
     commitmentOpen = -1;
-    const info = classifyHeading(raw, isTitle);
+    const info = classify(raw, isTitle);
     const parentSection = sectionFrames.length > 0 ? sections[sectionFrames[sectionFrames.length - 1].index].id : null;
     const section: Section = { id: uniqueSectionId(slug(heading)), title: heading, level: line.level, line: line.lineNo, endLine: line.lineNo, parent: parentSection };
     sections.push(section);
@@ -586,7 +616,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       const owner = currentOwner();
       if (owner >= 0 && /acceptance|test criteria|definition of done|\bdod\b/i.test(raw)) items[owner].hasAcceptance = true;
     }
-    if (/committed (stories|items|work)|sprint backlog/i.test(raw) && sprintStackOpen()) label = { context: 'committed', text: raw };
+    if (sprintStackOpen() && /committed (stories|items|work)|sprint backlog/i.test(raw)) label = { context: 'committed', text: raw };
   }
   const declaredFromHeadings: Array<{ draft: number; line: number; label: string; value: number; approximate: boolean; measure: 'points' | 'hours' }> = [];
 
@@ -614,7 +644,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const first = fields[0];
     if (fields.length === 1 && first.value === '') {
       label = { context: labelContext(first.label), text: first.label };
-      if (owner >= 0 && (ACCEPTANCE_LABEL.test(first.label) || /test criteria/i.test(first.label))) items[owner].hasAcceptance = true;
+      if (owner >= 0 && namesAcceptance(first.label)) items[owner].hasAcceptance = true;
       return;
     }
     if (sprint && (owner < 0 || col.sprintIndex[owner] !== sprintDrafts.length - 1 || items[owner].line < sprint.sprint.line)) {
@@ -665,7 +695,17 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     });
   }
 
+  const labelContexts = new Map<string, LabelContext>();
   function labelContext(text: string): LabelContext {
+    let context = labelContexts.get(text);
+    if (context === undefined) {
+      context = readLabelContext(text);
+      if (labelContexts.size < 10_000) labelContexts.set(text, context);
+    }
+    return context;
+  }
+
+  function readLabelContext(text: string): LabelContext {
     const clean = text.replace(/\([^)]*\)/g, '').trim();
     if (COMMITTED_LABEL.test(clean)) return 'committed';
     if (TASKS_LABEL.test(clean)) return 'tasks';
@@ -793,7 +833,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
           ? nextChild(parentDraft)
           : parent >= 0 && base === ''
             ? nextChild(parent)
-            : nextCount(`s${base}`);
+            : nextSectionCount(base);
     const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check', abbreviations)}${n}` : String(n);
     const draftIndex = newItem(stripEmphasis(rest), kind, line.lineNo, line.end, dialect, parent, explicitId, base === '' ? parent : -1, base, suffix, checkboxOf(line), tags, checklist);
     listItemAt[index] = draftIndex;

@@ -244,20 +244,35 @@ export interface PlanStyle {
   statusWords: Partial<Record<Status, string>>;
 }
 
-/** The item index every consumer needs; built once per plan. */
+/** The item lookups consumers share; made once per plan. */
 export interface PlanIndex {
-  byId: Map<string, Item>;
-  order: Map<string, number>;
+  readonly byId: Map<string, Item>;
+  readonly order: Map<string, number>;
 }
 
+/**
+ * The plan's lookups, each made on first use: listing a plan needs neither, and on 100,000
+ * items each map costs a pass that hashes every id.
+ */
 export function indexPlan(plan: Plan): PlanIndex {
-  const byId = new Map<string, Item>();
-  const order = new Map<string, number>();
-  plan.items.forEach((item, i) => {
-    byId.set(item.id, item);
-    order.set(item.id, i);
-  });
-  return { byId, order };
+  let byId: Map<string, Item> | undefined;
+  let order: Map<string, number> | undefined;
+  return {
+    get byId(): Map<string, Item> {
+      if (byId === undefined) {
+        byId = new Map();
+        for (const item of plan.items) byId.set(item.id, item);
+      }
+      return byId;
+    },
+    get order(): Map<string, number> {
+      if (order === undefined) {
+        order = new Map();
+        plan.items.forEach((item, i) => order!.set(item.id, i));
+      }
+      return order;
+    },
+  };
 }
 
 /** Statuses that count as finished work. */
