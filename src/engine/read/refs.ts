@@ -37,11 +37,27 @@ function unitOf(word: string): string {
 
 /** Upper-case key for an id or a named part: "Phase 2" → "PHASE 2", "user story 1" → "US1". */
 export function refKey(token: string): string {
+  // Most tokens are keys already ("T012", "DEVOPS-004", "PHASE 2"): no new string for them.
+  if (isKeyAlready(token) && !token.startsWith('USER STORY ')) return token;
   const key = token.trim().replace(/\s+/g, ' ').toUpperCase();
   const story = /^USER STORY (\d+)$/.exec(key);
   if (story) return `US${story[1]}`;
   return key;
 }
+
+/** Printable ASCII without lower-case letters, single spaces only inside: nothing to normalise. */
+function isKeyAlready(token: string): boolean {
+  const length = token.length;
+  if (length === 0 || token.charCodeAt(0) === 32 || token.charCodeAt(length - 1) === 32) return false;
+  for (let i = 0; i < length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 32 || c > 126 || (c >= 97 && c <= 122) || (c === 32 && token.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
+/** Every group phrase starts with "all": one search decides whether the three patterns run. */
+const MAYBE_GROUP = /all/i;
 
 /**
  * Reads the references in `text`. `numeric` also takes bare outline numbers ("1.2, 3"), as Kiro
@@ -51,11 +67,13 @@ export function parseRefs(text: string, numeric = false): ParsedRef {
   const source = text.length > 4000 ? text.slice(0, 4000) : text;
   const tokens = new Set<string>();
   let group: RefGroup | undefined;
-  const previous = PREVIOUS.exec(source);
-  if (previous) group = { kind: 'previous', unit: unitOf(previous[1]) };
-  const phase = PHASE_GROUP.exec(source);
-  if (!group && phase) group = { kind: 'phase', unit: 'item', phase: phase[1] };
-  if (!group && ALL_STORIES.test(source)) group = { kind: 'all', unit: 'story' };
+  if (MAYBE_GROUP.test(source)) {
+    const previous = PREVIOUS.exec(source);
+    if (previous) group = { kind: 'previous', unit: unitOf(previous[1]) };
+    const phase = PHASE_GROUP.exec(source);
+    if (!group && phase) group = { kind: 'phase', unit: 'item', phase: phase[1] };
+    if (!group && ALL_STORIES.test(source)) group = { kind: 'all', unit: 'story' };
+  }
 
   let rest = source;
   for (const match of source.matchAll(RANGE)) {

@@ -10,24 +10,25 @@ export function splitRow(row: string): string[] {
   if (text.startsWith('|')) text = text.slice(1);
   if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
   const cells: string[] = [];
+  // A cell is copied in runs between escapes, not a character at a time.
   let current = '';
+  let runStart = 0;
   let inCode = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\' && text[i + 1] === '|') {
-      current += '|';
+    const c = text.charCodeAt(i);
+    if (c === 92 && text.charCodeAt(i + 1) === 124) {
+      current += text.slice(runStart, i) + '|';
       i++;
-    } else if (c === '`') {
+      runStart = i + 1;
+    } else if (c === 96) {
       inCode = !inCode;
-      current += c;
-    } else if (c === '|' && !inCode) {
-      cells.push(current.trim());
+    } else if (c === 124 && !inCode) {
+      cells.push((current + text.slice(runStart, i)).trim());
       current = '';
-    } else {
-      current += c;
+      runStart = i + 1;
     }
   }
-  cells.push(current.trim());
+  cells.push((current + text.slice(runStart)).trim());
   return cells;
 }
 
