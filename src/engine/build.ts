@@ -333,6 +333,28 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     return undefined;
   };
   let sprintOpenLevel = 0;
+
+  // Where the reader stands, as the heading stack decides it. Only headings change the stack, so
+  // this is worked out once per heading instead of once per line that asks.
+  let sectionNow = '';
+  let ownerNow = -1;
+  let sprintNow: SprintDraft | null = null;
+  let sectionKeyNow = 'item';
+  let criteriaFrame: SectionFrame | undefined;
+  let legendFrame: SectionFrame | undefined;
+  let dependenciesFrame: SectionFrame | undefined;
+  let priorityFrame: SectionFrame | undefined;
+  function settleContext(): void {
+    sectionNow = currentSection();
+    ownerNow = currentOwner();
+    sprintNow = currentSprint();
+    sectionKeyNow = sectionKey();
+    criteriaFrame = sectionHas('criteria');
+    legendFrame = sectionHas('legend');
+    dependenciesFrame = sectionHas('dependencies');
+    priorityFrame = sectionHas('priority');
+  }
+
   /** Priority named by an enclosing "High Priority" heading, above the heading just opened. */
   function enclosingPriority(): string | undefined {
     for (let i = sectionFrames.length - 2; i >= 0; i--) {
@@ -421,7 +443,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       parent: null,
       children: NONE,
       checklist,
-      section: currentSection(),
+      section: sectionNow,
       line,
       endLine: line,
       headerEnd,
@@ -493,7 +515,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const table: Table = {
       line: rows[0].line,
       endLine: rows[rows.length - 1].line,
-      section: currentSection(),
+      section: sectionNow,
       header: rows[0].cells,
       rows: rows.slice(2),
     };
@@ -583,6 +605,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     sections.push(section);
     sectionNumbers.push(headingNumber(raw));
     sectionFrames.push({ index: sections.length - 1, level: line.level, info });
+    settleContext();
     if (info.type === 'item') {
       const owner = currentOwner();
       // The section was just opened, so the item's section is this heading's.
@@ -617,6 +640,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       if (owner >= 0 && /acceptance|test criteria|definition of done|\bdod\b/i.test(raw)) items[owner].hasAcceptance = true;
     }
     if (sprintStackOpen() && /committed (stories|items|work)|sprint backlog/i.test(raw)) label = { context: 'committed', text: raw };
+    settleContext();
   }
   const declaredFromHeadings: Array<{ draft: number; line: number; label: string; value: number; approximate: boolean; measure: 'points' | 'hours' }> = [];
 
@@ -639,8 +663,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
 
   /** Bold field lines outside list items: an item's fields, a sprint's, or the document's. */
   function readFieldLine(line: ScanLine, fields: RawField[]): void {
-    const owner = currentOwner();
-    const sprint = currentSprint();
+    const owner = ownerNow;
+    const sprint = sprintNow;
     const first = fields[0];
     if (fields.length === 1 && first.value === '') {
       label = { context: labelContext(first.label), text: first.label };
@@ -681,17 +705,17 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (/completed|done/.test(labelLower)) statuses = ['done'];
     else if (/in progress/.test(labelLower)) statuses = ['in_progress', 'review'];
     else if (/remaining|open/.test(labelLower)) statuses = ['todo', 'in_progress', 'review', 'blocked'];
-    const summarySection = sectionHas('priority');
+    const summarySection = priorityFrame;
     totalLines.push({
       line: line.lineNo,
       label: field.label,
       value: number.value,
       approximate: number.approximate,
       measure: 'points',
-      section: currentSection(),
+      section: sectionNow,
       statuses,
       afterTable: lastTableEnd >= 0 && line.lineNo - lastTableEnd <= 2 ? lastTableIndex : -1,
-      summary: summarySection && currentOwner() < 0 ? summarySection.index : undefined,
+      summary: summarySection && ownerNow < 0 ? summarySection.index : undefined,
     });
   }
 
@@ -717,8 +741,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   function readListLine(index: number, line: ScanLine): void {
     const parentDraft = line.parent >= 0 ? listItemAt[line.parent] : -1;
     const content = text.slice(line.textStart, line.end);
-    const sprint = currentSprint();
-    const owner = currentOwner();
+    const sprint = sprintNow;
+    const owner = ownerNow;
     // Numbered task lines of a story keep their ids whether or not they carry a checkbox.
     if (parentDraft < 0 && line.depth === 0 && owner >= 0 && label?.context === 'tasks' && /^\d/.test(line.marker)) {
       readAgileTask(index, line, owner, content);
@@ -760,16 +784,16 @@ export function buildPlan(text: string, path = '<input>'): Plan {
         return;
       }
     }
-    if (sectionHas('legend')) {
+    if (legendFrame) {
       const status = parseStatus(content);
       if (status && !(status in statusWords)) statusWords[status] = stripEmphasis(content.split(/\s[-–—]\s/)[0]);
       return;
     }
-    if (sectionHas('dependencies')) {
+    if (dependenciesFrame) {
       proseDeps.push({ text: content, line: line.lineNo });
       return;
     }
-    const priority = sectionHas('priority');
+    const priority = priorityFrame;
     if (priority && priority.info.type === 'priority' && owner < 0) {
       // "(Phase 1)" after a list of ids qualifies it; it is not one of the listed items.
       const refs = parseRefs(content.replace(/\([^)]*\)/g, ' '));
@@ -778,10 +802,10 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   function readCheckboxItem(index: number, line: ScanLine, parentDraft: number, content: string): void {
-    const owner = currentOwner();
+    const owner = ownerNow;
     const parent = parentDraft >= 0 ? parentDraft : owner;
     const parentKind = parent >= 0 ? items[parent].kind : null;
-    const inCriteria = parentDraft < 0 && (label?.context === 'checks' || (!label && sectionHas('criteria') !== undefined));
+    const inCriteria = parentDraft < 0 && (label?.context === 'checks' || (!label && criteriaFrame !== undefined));
     let kind: ItemKind;
     let checklist: string | undefined;
     if (parentKind === 'check' || inCriteria) {
@@ -825,7 +849,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       tags = append(tags, 'optional');
       if (dialect === 'checklist') dialect = 'kiro';
     }
-    const base = kind === 'check' ? (parent >= 0 ? '' : currentSection()) : parentDraft >= 0 ? '' : sectionKey();
+    const base = kind === 'check' ? (parent >= 0 ? '' : sectionNow) : parentDraft >= 0 ? '' : sectionKeyNow;
     const n =
       kind === 'check'
         ? nextCheck(parent, checklist)
@@ -966,7 +990,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
         const fields = readBoldFields(text, line.textStart, line.end, labelKeys);
         if (fields.length > 0) {
           readFieldLine(line, fields);
-        } else if (sectionHas('dependencies')) {
+        } else if (dependenciesFrame) {
           proseDeps.push({ text: text.slice(line.textStart, line.end), line: line.lineNo });
         } else if (index > 0 && scanned.kind[index - 1] === K.list && listItemAt[index - 1] >= 0) {
           extendItem(listItemAt[index - 1], line.lineNo);
