@@ -101,6 +101,8 @@ const image = (() => {
 })();
 
 const agreedSettings = ['SCRUMDOWN_PORT', 'SCRUMDOWN_HOST', 'SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET', 'SCRUMDOWN_SIGNUP', 'SCRUMDOWN_RATE_LIMIT', 'SCRUMDOWN_AUTH_RATE_LIMIT', 'SCRUMDOWN_TRUST_PROXY', 'SCRUMDOWN_LOG_LEVEL', 'SCRUMDOWN_PUBLIC_URL'];
+/** The daily digest's settings: every one in the ConfigMap, off until the SMTP host and time are set. */
+const digestSettings = ['SCRUMDOWN_DIGEST_AT', 'SCRUMDOWN_DIGEST_TIME_ZONE', 'SCRUMDOWN_SMTP_HOST', 'SCRUMDOWN_SMTP_PORT', 'SCRUMDOWN_SMTP_SECURE', 'SCRUMDOWN_SMTP_USER', 'SCRUMDOWN_SMTP_FROM'];
 
 it('kubectl is installed (CI installs Debian’s kubernetes-client when it is missing)', () => {
   expect(kubectlAvailable(), `${kubectl} not found: apt-get install kubernetes-client`).toBe(true);
@@ -242,14 +244,18 @@ describe.each(environments)('overlay %s', (environment) => {
     const configName = container.envFrom?.[0]?.configMapRef?.name;
     const config = one<{ data: Record<string, string> }>(environment, 'ConfigMap', configName ?? '');
     const names = Object.keys(config.data);
-    for (const name of names) expect([...agreedSettings, 'NODE_ENV'], name).toContain(name);
+    for (const name of names) expect([...agreedSettings, ...digestSettings, 'NODE_ENV'], name).toContain(name);
+    for (const name of digestSettings) expect(names).toContain(name);
     expect(names).not.toContain('SCRUMDOWN_JWT_SECRET');
     expect(names).not.toContain('SCRUMDOWN_DATABASE_URL');
     expect(config.data.NODE_ENV).toBe('production');
     expect(Number(config.data.SCRUMDOWN_PORT)).toBe(image.port);
     expect(config.data.SCRUMDOWN_PUBLIC_URL).toBe(`https://${ingressHost(environment)}`);
     const fromSecret = Object.fromEntries((container.env ?? []).map((variable) => [variable.name, variable.valueFrom?.secretKeyRef]));
-    expect(Object.keys(fromSecret).sort()).toEqual(['SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET']);
+    expect(Object.keys(fromSecret).sort()).toEqual(['SCRUMDOWN_DATABASE_URL', 'SCRUMDOWN_JWT_SECRET', 'SCRUMDOWN_SMTP_PASSWORD']);
+    // The SMTP password is optional: a Secret without it still starts the pod.
+    expect(fromSecret.SCRUMDOWN_SMTP_PASSWORD).toMatchObject({ key: 'smtp-password', optional: true });
+    expect(fromSecret.SCRUMDOWN_DATABASE_URL?.optional).toBeUndefined();
     expect(fromSecret.SCRUMDOWN_DATABASE_URL?.key).toBe('database-url');
     expect(fromSecret.SCRUMDOWN_JWT_SECRET?.key).toBe('jwt-secret');
     const secretName = fromSecret.SCRUMDOWN_JWT_SECRET?.name ?? '';
@@ -270,6 +276,10 @@ describe.each(environments)('overlay %s', (environment) => {
       const checked = checkConfig({ host: container.args?.[2] }, { ...config.data, ...secretValues });
       expect(checked.production).toBe(true);
       expect(checked.trustProxy).toBe(true);
+      expect(checked.digest).toBeUndefined();
+      // Naming a time and a mail server is all it takes to turn the digest on.
+      const withDigest = checkConfig({ host: container.args?.[2] }, { ...config.data, ...secretValues, SCRUMDOWN_DIGEST_AT: '09:30', SCRUMDOWN_SMTP_HOST: 'smtp.example.com', SCRUMDOWN_SMTP_FROM: 'scrumdown@example.com' });
+      expect(withDigest.digest).toBeDefined();
       // No secret values from git: the Secret is created in the cluster beforehand.
       expect(secrets).toEqual([]);
       expect(secretName).toBe('scrumdown');
@@ -352,17 +362,17 @@ describe.each(environments)('overlay %s', (environment) => {
     const serverUrl = scrumdownContainer(environment).env?.find((variable) => variable.name === 'SCRUMDOWN_DATABASE_URL')?.valueFrom?.secretKeyRef;
     const jobUrl = container.env?.find((variable) => variable.name === 'SCRUMDOWN_DATABASE_URL')?.valueFrom?.secretKeyRef;
     expect(jobUrl).toEqual(serverUrl);
-    // Its own NetworkPolicy: nothing in, out only where the server may go.
+    // Its own NetworkPolicy: nothing in, out only to the server's database and DNS (no mail).
     type Policy = { spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; ingress?: unknown[]; egress: unknown[] } };
     const policy = one<Policy>(environment, 'NetworkPolicy', 'scrumdown-backup');
     expect(matches(policy.spec.podSelector.matchLabels, job.spec.jobTemplate.spec.template.metadata.labels)).toBe(true);
     expect(matches(policy.spec.podSelector.matchLabels, scrumdownDeployment(environment).spec.template.metadata.labels)).toBe(false);
     expect(policy.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
     expect(policy.spec.ingress ?? []).toEqual([]);
-    expect(policy.spec.egress).toEqual(one<Policy>(environment, 'NetworkPolicy', 'scrumdown').spec.egress);
+    expect(policy.spec.egress).toEqual(one<Policy>(environment, 'NetworkPolicy', 'scrumdown').spec.egress.slice(0, 2));
   });
 
-  it('NetworkPolicy: in only from the ingress controller (and Prometheus), out only to PostgreSQL and DNS', () => {
+  it('NetworkPolicy: in only from the ingress controller (and Prometheus), out only to PostgreSQL, DNS and mail submission', () => {
     type Rule = { from?: INetworkPolicyPeer[]; to?: INetworkPolicyPeer[]; ports?: Array<{ port: number | string; protocol: string }> };
     const policy = one<{ spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; ingress: Rule[]; egress: Rule[] } }>(environment, 'NetworkPolicy', 'scrumdown');
     expect(matches(policy.spec.podSelector.matchLabels, scrumdownDeployment(environment).spec.template.metadata.labels)).toBe(true);
@@ -380,9 +390,11 @@ describe.each(environments)('overlay %s', (environment) => {
         { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } },
       ].map(describePeer).sort(),
     );
-    // Egress: DNS in kube-system on 53, PostgreSQL on 5432, nothing else.
-    expect(policy.spec.egress).toHaveLength(2);
-    const [database, dns] = policy.spec.egress;
+    // Egress: DNS in kube-system on 53, PostgreSQL on 5432, mail submission on 587 and 465 (the
+    // digest's SMTP server is outside the cluster, wherever SCRUMDOWN_SMTP_HOST points), nothing else.
+    expect(policy.spec.egress).toHaveLength(3);
+    const [database, dns, mail] = policy.spec.egress;
+    expect(mail).toEqual({ ports: [{ port: 587, protocol: 'TCP' }, { port: 465, protocol: 'TCP' }] });
     expect(database.ports).toEqual([{ port: 5432, protocol: 'TCP' }]);
     expect(database.to).toHaveLength(1);
     if (environment === 'dev') {
