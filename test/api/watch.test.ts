@@ -5,7 +5,7 @@
 // command stops cleanly on SIGINT and SIGTERM.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -304,6 +304,24 @@ describe('watch and resolve against a server', () => {
       return { child, exited, stdout: () => stdout, stderr: () => stderr };
     }
 
+    it('refuses a second watch of a folder, naming the first, with exit 2; once the first stops, a new one starts', async () => {
+      const { project, dir } = await setup();
+      writeFileSync(join(dir, 'orchard.md'), PLAN);
+      const first = start(['watch', dir, '--project', project, '--server', server.url]);
+      await within(15_000, () => first.stdout().includes('Watching'));
+      const second = start(['watch', dir, '--project', project, '--server', server.url]);
+      expect(await second.exited).toBe(2);
+      expect(second.stderr()).toMatch(new RegExp(`^error: ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is already being watched by process ${first.child.pid} on `));
+      expect(second.stderr().trim().split('\n')).toHaveLength(1);
+      // The same in-process, and the first watch has not been disturbed.
+      await expect(watch(dir, project)).rejects.toMatchObject({ code: 'conflict' });
+      first.child.kill('SIGINT');
+      expect(await first.exited).toBe(0);
+      expect(existsSync(join(dir, '.scrumdown', 'watch.lock'))).toBe(false);
+      const again = await watch(dir, project);
+      expect(again.warnings).toEqual([]);
+    });
+
     // The process ends by itself once the watcher stops: no timer or watch is left holding it.
     it.each(['SIGINT', 'SIGTERM'] as const)('stops cleanly on %s', async (signal) => {
       const { project, dir } = await setup();
@@ -328,7 +346,8 @@ describe('watch and resolve against a server', () => {
       expect(never.stderr()).toContain('has no sync state');
       const { project, dir } = await setup();
       const second = await setup();
-      await watch(dir, project);
+      const first = await watch(dir, project);
+      await first.watcher.stop();
       const other = start(['watch', dir, '--project', second.project, '--server', server.url]);
       expect(await other.exited).toBe(2);
       expect(other.stderr()).toContain(`${dir} is synced with project ${project} on ${server.url}, not ${second.project}`);

@@ -11,12 +11,15 @@
 //   fs.watch missed, by each file's size and mtime.
 // The poll timer is what keeps a watching process alive; stop() clears it and the debounce timer,
 // closes the watcher and waits for the pass under way, so nothing is left running.
+// A folder has one watch at a time (lock.ts): nothing starts until its lock is held, and stop()
+// gives the lock back.
 
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { isIgnored } from './ignore.js';
 import { FolderSync } from './folder-sync.js';
 import type { FolderSyncOptions } from './folder-sync.js';
+import { lockFolder } from './lock.js';
 import { STATE_FOLDER } from './state.js';
 
 export interface WatchOptions extends FolderSyncOptions {
@@ -92,23 +95,31 @@ export function startWatch(options: WatchOptions): Watcher {
   };
 
   let watcher: FSWatcher | undefined;
-  try {
-    watcher = watch(options.dir, { recursive: true }, (_event, filename) => {
-      if (filename === null) return;
-      const path = filename.split('\\').join('/');
-      const state = path === `${STATE_FOLDER}/sync.json`;
-      if (!state && isIgnored(path)) return;
-      if (!state) lastSave.set(path, Date.now());
-      clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => void trigger(false), debounceMs);
-    });
-    watcher.on('error', (error) => options.report.warn(`watching ${options.dir} failed (${error.message}); changes are still found every ${pollMs} ms.`));
-  } catch (error) {
-    options.report.warn(`cannot watch ${options.dir} (${(error as Error).message}); changes are found every ${pollMs} ms.`);
-  }
+  const watchFiles = (): void => {
+    try {
+      watcher = watch(options.dir, { recursive: true }, (_event, filename) => {
+        if (filename === null) return;
+        const path = filename.split('\\').join('/');
+        const state = path === `${STATE_FOLDER}/sync.json`;
+        if (!state && isIgnored(path)) return;
+        if (!state) lastSave.set(path, Date.now());
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(() => void trigger(false), debounceMs);
+      });
+      watcher.on('error', (error) => options.report.warn(`watching ${options.dir} failed (${error.message}); changes are still found every ${pollMs} ms.`));
+    } catch (error) {
+      options.report.warn(`cannot watch ${options.dir} (${(error as Error).message}); changes are found every ${pollMs} ms.`);
+    }
+  };
 
+  const locking = lockFolder(options.dir);
   // The first pass must succeed (a wrong project or an unreachable server is the user's to fix).
-  const ready = trigger(false, true).then(schedulePoll);
+  const ready = locking.then(async () => {
+    if (stopped) return;
+    watchFiles();
+    await trigger(false, true);
+    schedulePoll();
+  });
 
   return {
     ready,
@@ -118,6 +129,8 @@ export function startWatch(options: WatchOptions): Watcher {
       clearTimeout(saveTimer);
       watcher?.close();
       await running?.catch(() => undefined);
+      const lock = await locking.catch(() => undefined);
+      await lock?.release();
     },
   };
 }
