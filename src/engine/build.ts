@@ -467,11 +467,11 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   function addField(index: number, field: RawField, line: number): void {
-    const draft = items[index];
+    const item = items[index];
     const value: FieldValue = { value: field.value, line, span: { start: field.valueStart, end: field.valueEnd }, label: field.label };
-    if (draft.fields === NO_FIELDS) draft.fields = {};
-    if (!Object.hasOwn(draft.fields, field.key)) draft.fields[field.key] = value;
-    if (field.key === 'deps') col.depTexts[index] = append(col.depTexts[index], { raw: field.value, line, numeric: draft.dialect === 'kiro' });
+    if (item.fields === NO_FIELDS) item.fields = {};
+    if (!Object.hasOwn(item.fields, field.key)) item.fields[field.key] = value;
+    if (field.key === 'deps') col.depTexts[index] = append(col.depTexts[index], { raw: field.value, line, numeric: item.dialect === 'kiro' });
     if (field.key === 'id') {
       const id = cleanCell(field.value);
       if (/^[A-Za-z][\w.-]*$/.test(id)) {
@@ -482,8 +482,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       const status = statusOf(field.value);
       if (status && !(status in statusWords)) statusWords[status] = field.value;
     }
-    if (namesAcceptance(field.label)) draft.hasAcceptance = true;
-    if (field.key === 'role' && field.value) draft.roles = [...draft.roles, ...field.value.split(/[,/&+]|\band\b/).map((r) => r.trim()).filter(Boolean)];
+    if (namesAcceptance(field.label)) item.hasAcceptance = true;
+    if (field.key === 'role' && field.value) item.roles = [...item.roles, ...field.value.split(/[,/&+]|\band\b/).map((r) => r.trim()).filter(Boolean)];
   }
 
   function closeSectionsTo(level: number): void {
@@ -609,18 +609,18 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (info.type === 'item') {
       const owner = currentOwner();
       // The section was just opened, so the item's section is this heading's.
-      const draftIndex = newItem(info.title, info.kind, line.lineNo, line.end, info.dialect, owner, info.id, -1, info.id ? '' : slug(info.title), '', undefined, info.tags.length > 0 ? info.tags : NONE, undefined);
-      section.itemId = String(draftIndex);
-      const draft = items[draftIndex];
-      if (info.aliases.length > 0) draft.aliases = info.aliases;
-      col.headingLevel[draftIndex] = line.level;
+      const itemIndex = newItem(info.title, info.kind, line.lineNo, line.end, info.dialect, owner, info.id, -1, info.id ? '' : slug(info.title), '', undefined, info.tags.length > 0 ? info.tags : NONE, undefined);
+      section.itemId = String(itemIndex);
+      const item = items[itemIndex];
+      if (info.aliases.length > 0) item.aliases = info.aliases;
+      col.headingLevel[itemIndex] = line.level;
       const group = sectionFrames.length > 1 ? enclosingPriority() : undefined;
-      col.sectionPriority[draftIndex] = info.priority ?? group;
-      if (info.sprint) draft.fields = { sprint: { value: info.sprint, line: line.lineNo, span: { start: line.start, end: line.start }, label: 'Sprint' } };
+      col.sectionPriority[itemIndex] = info.priority ?? group;
+      if (info.sprint) item.fields = { sprint: { value: info.sprint, line: line.lineNo, span: { start: line.start, end: line.start }, label: 'Sprint' } };
       if (info.declared) {
-        declaredFromHeadings.push({ draft: draftIndex, line: line.lineNo, label: raw, ...info.declared });
+        declaredFromHeadings.push({ item: itemIndex, line: line.lineNo, label: raw, ...info.declared });
       }
-      owners.push({ item: draftIndex, level: line.level });
+      owners.push({ item: itemIndex, level: line.level });
     } else if (info.type === 'sprint') {
       const number = info.number;
       const sprint: Sprint = {
@@ -642,7 +642,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     if (sprintStackOpen() && /committed (stories|items|work)|sprint backlog/i.test(raw)) label = { context: 'committed', text: raw };
     settleContext();
   }
-  const declaredFromHeadings: Array<{ draft: number; line: number; label: string; value: number; approximate: boolean; measure: 'points' | 'hours' }> = [];
+  const declaredFromHeadings: Array<{ item: number; line: number; label: string; value: number; approximate: boolean; measure: 'points' | 'hours' }> = [];
 
   const sectionIds = new Set<string>();
   /** Next number to try per base, so a heading repeated thousands of times costs no search. */
@@ -739,38 +739,38 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   function readListLine(index: number, line: ScanLine): void {
-    const parentDraft = line.parent >= 0 ? listItemAt[line.parent] : -1;
+    const parentItem = line.parent >= 0 ? listItemAt[line.parent] : -1;
     const content = text.slice(line.textStart, line.end);
     const sprint = sprintNow;
     const owner = ownerNow;
     // Numbered task lines of a story keep their ids whether or not they carry a checkbox.
-    if (parentDraft < 0 && line.depth === 0 && owner >= 0 && label?.context === 'tasks' && /^\d/.test(line.marker)) {
+    if (parentItem < 0 && line.depth === 0 && owner >= 0 && label?.context === 'tasks' && /^\d/.test(line.marker)) {
       readAgileTask(index, line, owner, content);
       return;
     }
-    const subtask = parentDraft < 0 && line.depth === 0 && owner >= 0 && label?.context === 'subtasks' ? AGILE_SUBTASK.exec(content) : null;
+    const subtask = parentItem < 0 && line.depth === 0 && owner >= 0 && label?.context === 'subtasks' ? AGILE_SUBTASK.exec(content) : null;
     if (subtask) {
       readAgileSubtask(index, line, owner, subtask);
       return;
     }
     if (line.box !== '') {
-      readCheckboxItem(index, line, parentDraft, content);
+      readCheckboxItem(index, line, parentItem, content);
       return;
     }
     // Detail lines under a checkbox item: fields, Kiro's `_Requirements:_`, `Depends on:`.
-    if (parentDraft >= 0) {
+    if (parentItem >= 0) {
       const bold = readBoldFields(text, line.textStart, line.end, labelKeys);
       if (bold.length > 0 && bold[0].value !== '') {
-        for (const field of bold) addField(parentDraft, field, line.lineNo);
+        for (const field of bold) addField(parentItem, field, line.lineNo);
         return;
       }
       const emphasis = readEmphasisField(text, line.textStart, line.end, labelKeys);
       if (emphasis) {
-        addField(parentDraft, emphasis, line.lineNo);
+        addField(parentItem, emphasis, line.lineNo);
         return;
       }
       const plain = readPlainField(text, line.textStart, line.end, (key) => key === 'deps' || key === 'points' || key === 'hours' || key === 'assignee' || key === 'status' || key === 'priority', labelKeys);
-      if (plain) addField(parentDraft, plain, line.lineNo);
+      if (plain) addField(parentItem, plain, line.lineNo);
       return;
     }
     if (sprint && label?.context === 'committed') {
@@ -801,11 +801,11 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
   }
 
-  function readCheckboxItem(index: number, line: ScanLine, parentDraft: number, content: string): void {
+  function readCheckboxItem(index: number, line: ScanLine, parentItem: number, content: string): void {
     const owner = ownerNow;
-    const parent = parentDraft >= 0 ? parentDraft : owner;
+    const parent = parentItem >= 0 ? parentItem : owner;
     const parentKind = parent >= 0 ? items[parent].kind : null;
-    const inCriteria = parentDraft < 0 && (label?.context === 'checks' || (!label && criteriaFrame !== undefined));
+    const inCriteria = parentItem < 0 && (label?.context === 'checks' || (!label && criteriaFrame !== undefined));
     let kind: ItemKind;
     let checklist: string | undefined;
     if (parentKind === 'check' || inCriteria) {
@@ -849,22 +849,22 @@ export function buildPlan(text: string, path = '<input>'): Plan {
       tags = append(tags, 'optional');
       if (dialect === 'checklist') dialect = 'kiro';
     }
-    const base = kind === 'check' ? (parent >= 0 ? '' : sectionNow) : parentDraft >= 0 ? '' : sectionKeyNow;
+    const base = kind === 'check' ? (parent >= 0 ? '' : sectionNow) : parentItem >= 0 ? '' : sectionKeyNow;
     const n =
       kind === 'check'
         ? nextCheck(parent, checklist)
-        : parentDraft >= 0
-          ? nextChild(parentDraft)
+        : parentItem >= 0
+          ? nextChild(parentItem)
           : parent >= 0 && base === ''
             ? nextChild(parent)
             : nextSectionCount(base);
     const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check', abbreviations)}${n}` : String(n);
-    const draftIndex = newItem(stripEmphasis(rest), kind, line.lineNo, line.end, dialect, parent, explicitId, base === '' ? parent : -1, base, suffix, checkboxOf(line), tags, checklist);
-    listItemAt[index] = draftIndex;
-    const draft = items[draftIndex];
-    if (kind !== 'check') readInlineMetadata(draftIndex, rest, line);
-    if (dialect === 'kiro' && explicitId) draft.aliases = append(draft.aliases, `TASK ${explicitId}`);
-    if (kind !== 'check' && owner >= 0 && col.sectionPriority[owner] && parent === owner) col.sectionPriority[draftIndex] = col.sectionPriority[owner];
+    const itemIndex = newItem(stripEmphasis(rest), kind, line.lineNo, line.end, dialect, parent, explicitId, base === '' ? parent : -1, base, suffix, checkboxOf(line), tags, checklist);
+    listItemAt[index] = itemIndex;
+    const item = items[itemIndex];
+    if (kind !== 'check') readInlineMetadata(itemIndex, rest, line);
+    if (dialect === 'kiro' && explicitId) item.aliases = append(item.aliases, `TASK ${explicitId}`);
+    if (kind !== 'check' && owner >= 0 && col.sectionPriority[owner] && parent === owner) col.sectionPriority[itemIndex] = col.sectionPriority[owner];
   }
 
   /** The key that derived ids of top-level list items in the current section start with. */
@@ -905,20 +905,20 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     const tail = bold ? bold[2] : '';
     const number = /^\d+/.exec(line.marker)?.[0] ?? String(nextCount(`t${owner}`));
     const kind = items[owner].kind === 'task' ? 'subtask' : 'task';
-    const draftIndex = newItem(stripEmphasis(titleText), kind, line.lineNo, line.end, 'agile', owner, undefined, owner, '', number, checkboxOf(line), NONE, undefined);
-    listItemAt[index] = draftIndex;
-    const draft = items[draftIndex];
-    readInlineMetadata(draftIndex, tail, line);
+    const itemIndex = newItem(stripEmphasis(titleText), kind, line.lineNo, line.end, 'agile', owner, undefined, owner, '', number, checkboxOf(line), NONE, undefined);
+    listItemAt[index] = itemIndex;
+    const item = items[itemIndex];
+    readInlineMetadata(itemIndex, tail, line);
     const role = TRAILING_ROLE.exec(tail.trim());
-    if (role) draft.roles = [...draft.roles, ...role[1].split(/[/&+,]/).map((r) => r.trim()).filter(Boolean)];
+    if (role) item.roles = [...item.roles, ...role[1].split(/[/&+,]/).map((r) => r.trim()).filter(Boolean)];
   }
 
   function readAgileSubtask(index: number, line: ScanLine, owner: number, match: RegExpExecArray): void {
     const title = stripEmphasis(match[2].replace(INLINE_HOURS, ''));
-    const draftIndex = newItem(title, 'subtask', line.lineNo, line.end, 'agile', owner, `ST-${match[1]}`, owner, '', match[1], checkboxOf(line), NONE, undefined);
-    items[draftIndex].aliases = [`SUBTASK ${match[1]}`];
-    listItemAt[index] = draftIndex;
-    readInlineMetadata(draftIndex, match[2], line);
+    const itemIndex = newItem(title, 'subtask', line.lineNo, line.end, 'agile', owner, `ST-${match[1]}`, owner, '', match[1], checkboxOf(line), NONE, undefined);
+    items[itemIndex].aliases = [`SUBTASK ${match[1]}`];
+    listItemAt[index] = itemIndex;
+    readInlineMetadata(itemIndex, match[2], line);
   }
 
   function readCommitmentLine(sprint: SprintDraft, line: ScanLine, content: string): void {
@@ -1038,7 +1038,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     }
   }
 
-  // Which drafts the reference being resolved already holds: a stamp per draft, not a search.
+  // Which items the reference being resolved already holds: a stamp per item, not a search.
   const foundIn = new Int32Array(count);
   let resolving = 0;
   const resolve = (parsed: ParsedRef, self: number): { ids: number[]; unresolved: string[] } => {
@@ -1290,7 +1290,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   // Claims the document makes about its own numbers.
   const declaredTotals: DeclaredTotal[] = [...totalsFromTables];
   for (const declared of declaredFromHeadings) {
-    declaredTotals.push({ line: declared.line, label: declared.label, measure: declared.measure, scope: { type: 'item', itemId: ids[declared.draft] }, value: declared.value, approximate: declared.approximate, itemId: ids[declared.draft] });
+    declaredTotals.push({ line: declared.line, label: declared.label, measure: declared.measure, scope: { type: 'item', itemId: ids[declared.item] }, value: declared.value, approximate: declared.approximate, itemId: ids[declared.item] });
   }
   // Which items have points somewhere below them: one reverse pass, children before parents.
   const pointsBelow = new Uint8Array(items.length);
