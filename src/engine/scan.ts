@@ -165,6 +165,104 @@ function setextLevel(text: string, pos: number, end: number): number {
   return first === 61 ? 1 : 2;
 }
 
+/** Length of a list marker at `pos` (`-`, `*`, `+`, or up to nine digits and `.` or `)`) followed by whitespace or the end of the line; 0 when there is none. */
+function listMarkerLength(text: string, pos: number, stop: number): number {
+  const c = text.charCodeAt(pos);
+  if (c === 45 || c === 42 || c === 43) return pos + 1 >= stop || isSpace(text.charCodeAt(pos + 1)) ? 1 : 0;
+  if (c < 48 || c > 57) return 0;
+  let i = pos + 1;
+  while (i < stop && i - pos < 9) {
+    const d = text.charCodeAt(i);
+    if (d < 48 || d > 57) break;
+    i++;
+  }
+  if (i >= stop) return 0;
+  const delim = text.charCodeAt(i);
+  if (delim !== 46 && delim !== 41) return 0;
+  if (i + 1 < stop && !isSpace(text.charCodeAt(i + 1))) return 0;
+  return i - pos + 1;
+}
+
+/** Whether the ordered list marker of `length` characters at `pos` numbers its item 1. */
+function numbersOne(text: string, pos: number, length: number): boolean {
+  let value = 0;
+  for (let i = pos; i < pos + length - 1; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value === 1;
+}
+
+/** How many of the `depth` open list items stay open beside a line indented `col` columns. */
+function keptDepth(openCol: Int32Array, depth: number, col: number): number {
+  while (depth > 0 && openCol[depth - 1] > col) depth--;
+  return depth;
+}
+
+/**
+ * Whether a list marker of `markerLength` characters at `first` (column `col`) opens an item:
+ * it must sit less than four columns past the item it belongs to, and in a paragraph that
+ * would otherwise go on, only a non-empty item, numbered 1 if ordered, interrupts it.
+ */
+function opensItem(text: string, first: number, stop: number, markerLength: number, col: number, openCol: Int32Array, openDepth: number, lazy: boolean): boolean {
+  const kept = keptDepth(openCol, openDepth, col);
+  if (col - (kept > 0 ? openCol[kept - 1] : 0) >= 4) return false;
+  if (!lazy || (openDepth > 0 && col < openCol[openDepth - 1])) return true;
+  return (markerLength === 1 || numbersOne(text, first, markerLength)) && firstNonSpace(text, first + markerLength, stop) !== stop;
+}
+
+/** Level of an ATX heading at `pos` (one to six `#` then whitespace or the end), or 0. */
+function atxLevel(text: string, pos: number, stop: number): number {
+  const hashes = runLength(text, pos, stop, HASH);
+  const after = pos + hashes;
+  return hashes <= 6 && (after === stop || isSpace(text.charCodeAt(after))) ? hashes : 0;
+}
+
+/** Length of the run of `c` opening a fence at `pos` (three or more; no backtick after a backtick run), or 0. */
+function fenceOpening(text: string, pos: number, stop: number, c: number): number {
+  const run = runLength(text, pos, stop, c);
+  return run >= 3 && (c === TILDE || !containsWithin(text, '`', pos + run, stop)) ? run : 0;
+}
+
+/** Whether the line from `pos` closes a fence of `length` `c` characters: a run as long, then only whitespace. */
+function closesFence(text: string, pos: number, stop: number, c: number, length: number): boolean {
+  const run = runLength(text, pos, stop, c);
+  return run >= length && firstNonSpace(text, pos + run, stop) === stop;
+}
+
+/** An HTML block opened on a line: how it ends, and whether it already ends on that line. */
+interface HtmlStart {
+  end: number;
+  /** The closing tag of a raw block, lowercase. */
+  closer: string;
+  closesOnLine: boolean;
+}
+
+/** The HTML block a line starting with `<` at `pos` opens, or null; lone tags cannot interrupt a paragraph. */
+function htmlStart(text: string, pos: number, stop: number, interrupting: boolean): HtmlStart | null {
+  if (text.startsWith('<!--', pos)) return { end: HTML_COMMENT, closer: '', closesOnLine: containsWithin(text, '-->', pos + 4, stop) };
+  const line = text.slice(pos, Math.min(stop, pos + 2000));
+  const raw = RAW_TAG.exec(line);
+  if (raw) {
+    const closer = `</${raw[1].toLowerCase()}>`;
+    return { end: HTML_RAW, closer, closesOnLine: line.toLowerCase().includes(closer) };
+  }
+  if (BLOCK_TAG.test(line) || (!interrupting && LONE_TAG.test(line))) return { end: HTML_BLANK, closer: '', closesOnLine: false };
+  return null;
+}
+
+/** Takes back the checkbox of line `i`: `[ ]` alone on its line turned out to be plain text. */
+function dropBox(i: number, textStart: Int32Array, box: Uint16Array, boxOffset: Int32Array, flags: Uint8Array): void {
+  textStart[i] = boxOffset[i] - 1;
+  box[i] = 0;
+  boxOffset[i] = -1;
+  flags[i] &= ~OPTIONAL;
+}
+
+/** The same values in an array twice as long. */
+function doubled(values: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(values.length * 2);
+  grown.set(values);
+  return grown;
+}
+
 /** Where each line starts: one pass of indexOf (fast native search), kept for the main pass. */
 function lineStarts(text: string, from: number): Int32Array {
   if (from >= text.length) return new Int32Array(0);
@@ -172,11 +270,7 @@ function lineStarts(text: string, from: number): Int32Array {
   let count = 0;
   starts[count++] = from;
   for (let i = text.indexOf('\n', from); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
-    if (count === starts.length) {
-      const grown = new Int32Array(starts.length * 2);
-      grown.set(starts);
-      starts = grown;
-    }
+    if (count === starts.length) starts = doubled(starts);
     starts[count++] = i + 1;
   }
   return starts.slice(0, count);
@@ -186,6 +280,9 @@ function lineStarts(text: string, from: number): Int32Array {
  * Scans `text` into lines. A leading byte-order mark is skipped; `\r\n` and `\n` both end a
  * line; a final line without a newline is kept.
  */
+// All state lives in locals of this one function and the helpers above are pure: closures
+// sharing the state would keep it in a heap context, and their optimised code, held weakly by
+// V8, would be thrown away by every full garbage collection between two scans.
 export function scan(text: string): ScanResult {
   const length = text.length;
   const contentStart = length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -203,11 +300,10 @@ export function scan(text: string): ScanResult {
   const boxOffset = new Int32Array(total).fill(-1);
   const flags = new Uint8Array(total);
 
-  // Open list items: content column and line index, as two stacks.
-  // Open list items as two stacks with an explicit depth: setting an array's length is a
-  // runtime call in V8, and this happens on most list lines. Nesting never exceeds the lines.
-  const openCol = new Int32Array(total + 1);
-  const openLine = new Int32Array(total + 1);
+  // Open list items as two stacks (content column, line index) with an explicit depth,
+  // doubled when nesting outgrows them.
+  let openCol = new Int32Array(64);
+  let openLine = new Int32Array(64);
   let openDepth = 0;
   let fenceChar = 0;
   let fenceLength = 0;
@@ -223,239 +319,6 @@ export function scan(text: string): ScanResult {
   let paragraphOpen = false;
   /** The open paragraph started outside any list item (setext headings only apply there). */
   let paragraphAtTop = false;
-  // Scratch results of measureIndent and readMarker, kept in variables to avoid allocation.
-  let measuredCol = 0;
-  let markerLength = 0;
-  let markerOrdered = false;
-  let markerNumber = 0;
-
-  /** Columns of leading whitespace (into measuredCol); returns the first other offset. */
-  const measureIndent = (from: number, stop: number, col: number): number => {
-    let pos = from;
-    while (pos < stop) {
-      const c = text.charCodeAt(pos);
-      if (c === SPACE) col++;
-      else if (c === TAB) col += 4 - (col % 4);
-      else break;
-      pos++;
-    }
-    measuredCol = col;
-    return pos;
-  };
-
-  /** A list marker at `pos` followed by whitespace or the end of the line (into marker*). */
-  const readMarker = (pos: number, stop: number): boolean => {
-    const c = text.charCodeAt(pos);
-    if (c === 45 || c === 42 || c === 43) {
-      if (pos + 1 >= stop || isSpace(text.charCodeAt(pos + 1))) {
-        markerLength = 1;
-        markerOrdered = false;
-        markerNumber = 0;
-        return true;
-      }
-      return false;
-    }
-    let i = pos;
-    let value = 0;
-    while (i < stop && i - pos < 9) {
-      const d = text.charCodeAt(i);
-      if (d < 48 || d > 57) break;
-      value = value * 10 + (d - 48);
-      i++;
-    }
-    if (i === pos || i >= stop) return false;
-    const delim = text.charCodeAt(i);
-    if (delim !== 46 && delim !== 41) return false;
-    if (i + 1 < stop && !isSpace(text.charCodeAt(i + 1))) return false;
-    markerLength = i - pos + 1;
-    markerOrdered = true;
-    markerNumber = value;
-    return true;
-  };
-
-  const containerCol = (): number => (openDepth > 0 ? openCol[openDepth - 1] : 0);
-  const closeItemsBeyond = (col: number): void => {
-    while (openDepth > 0 && openCol[openDepth - 1] > col) {
-      openDepth--;
-    }
-  };
-
-  const dropBox = (i: number): void => {
-    textStart[i] = boxOffset[i] - 1;
-    box[i] = 0;
-    boxOffset[i] = -1;
-    flags[i] &= ~OPTIONAL;
-  };
-
-  const startsBlock = (i: number, c: number, col: number, first: number, stop: number, interrupting: boolean): boolean => {
-    if (c === HASH) {
-      const hashes = runLength(text, first, stop, HASH);
-      const after = first + hashes;
-      if (hashes <= 6 && (after === stop || isSpace(text.charCodeAt(after)))) {
-        kind[i] = K.heading;
-        level[i] = hashes;
-        textStart[i] = measureIndent(after, stop, 0);
-        openDepth = 0;
-        paragraphOpen = false;
-        return true;
-      }
-    }
-    if (c === BACKTICK || c === TILDE) {
-      const run = runLength(text, first, stop, c);
-      if (run >= 3 && (c === TILDE || !containsWithin(text, '`', first + run, stop))) {
-        closeItemsBeyond(col);
-        kind[i] = K.fence;
-        flags[i] |= DELIMITER;
-        fenceChar = c;
-        fenceLength = run;
-        fenceLine = i + 1;
-        fenceBase = containerCol();
-        paragraphOpen = false;
-        return true;
-      }
-    }
-    if (c === GT) {
-      closeItemsBeyond(col);
-      kind[i] = K.quote;
-      textStart[i] = first + 1;
-      paragraphOpen = false;
-      return true;
-    }
-    if (c === PIPE) {
-      closeItemsBeyond(col);
-      kind[i] = K.table;
-      paragraphOpen = false;
-      return true;
-    }
-    if (c === LT) {
-      let end = HTML_NONE;
-      let closesOnLine = false;
-      if (text.startsWith('<!--', first)) {
-        end = HTML_COMMENT;
-        closesOnLine = containsWithin(text, '-->', first + 4, stop);
-      } else {
-        const line = text.slice(first, Math.min(stop, first + 2000));
-        const raw = RAW_TAG.exec(line);
-        if (raw) {
-          end = HTML_RAW;
-          htmlCloser = `</${raw[1].toLowerCase()}>`;
-          closesOnLine = line.toLowerCase().includes(htmlCloser);
-        } else if (BLOCK_TAG.test(line) || (!interrupting && LONE_TAG.test(line))) {
-          end = HTML_BLANK;
-        }
-      }
-      if (end !== HTML_NONE) {
-        closeItemsBeyond(col);
-        kind[i] = K.html;
-        if (!closesOnLine) htmlEnd = end;
-        paragraphOpen = false;
-        return true;
-      }
-    }
-    return false;
-  };
-
-  const listItem = (i: number, col: number, first: number, stop: number): void => {
-    kind[i] = K.list;
-    markerWidth[i] = markerLength;
-    const afterMarker = first + markerLength;
-    const gapEnd = measureIndent(afterMarker, stop, col + markerLength);
-    const markerEndCol = col + markerLength;
-    const spaces = measuredCol - markerEndCol;
-    // Five or more spaces after the marker: the content starts one column after it (indented code).
-    const contentCol = gapEnd === stop || spaces > 4 ? markerEndCol + 1 : markerEndCol + Math.max(spaces, 1);
-    parent[i] = openDepth > 0 ? openLine[openDepth - 1] : -1;
-    depth[i] = openDepth;
-    openCol[openDepth] = contentCol;
-    openLine[openDepth] = i;
-    openDepth++;
-    let content = spaces > 4 ? afterMarker + 1 : gapEnd;
-    // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
-    if (content + 2 < stop + 1 && text.charCodeAt(content) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET) {
-      const boxChar = text.charCodeAt(content + 1);
-      if (isBoxChar(boxChar)) {
-        let after = content + 3;
-        let optional = false;
-        if (after < stop && text.charCodeAt(after) === STAR) {
-          optional = true;
-          after++;
-        }
-        if (after >= stop || isSpace(text.charCodeAt(after))) {
-          box[i] = boxChar;
-          boxOffset[i] = content + 1;
-          if (optional) flags[i] |= OPTIONAL;
-          content = measureIndent(after, stop, 0);
-          if (content === stop) {
-            // `[ ]` alone is paragraph text: a task only if the next line continues it.
-            pendingBox = i;
-            textStart[i] = content;
-            paragraphOpen = true;
-            paragraphAtTop = false;
-            return;
-          }
-        }
-      }
-    }
-    textStart[i] = content;
-    paragraphOpen = content < stop;
-    paragraphAtTop = false;
-  };
-
-  const classify = (i: number, col: number, first: number, stop: number): void => {
-    const c = text.charCodeAt(first);
-    const lazyAllowed = paragraphOpen && !prevBlank;
-    const wasBlank = prevBlank;
-    prevBlank = false;
-
-    // Thematic breaks win over list markers (`- - -`), and `---` under a paragraph is a setext heading.
-    if (col - containerCol() < 4 || !lazyAllowed) {
-      const underline = lazyAllowed && paragraphAtTop && openDepth === 0 && col < 4 ? setextLevel(text, first, stop) : 0;
-      if (underline > 0) {
-        kind[i - 1] = K.heading;
-        level[i - 1] = underline;
-        kind[i] = K.hr;
-        paragraphOpen = false;
-        return;
-      }
-      if (col - containerCol() < 4 && isThematicBreak(text, first, stop)) {
-        closeItemsBeyond(col);
-        kind[i] = K.hr;
-        paragraphOpen = false;
-        return;
-      }
-    }
-
-    if (readMarker(first, stop)) {
-      let kept = openDepth;
-      while (kept > 0 && openCol[kept - 1] > col) kept--;
-      const base = kept > 0 ? openCol[kept - 1] : 0;
-      const nestsInParagraph = lazyAllowed && (openDepth === 0 || col >= containerCol());
-      const emptyItem = measureIndent(first + markerLength, stop, 0) === stop;
-      const cannotInterrupt = nestsInParagraph && ((markerOrdered && markerNumber !== 1) || emptyItem);
-      if (col - base < 4 && !cannotInterrupt) {
-        openDepth = kept;
-        listItem(i, col, first, stop);
-        return;
-      }
-    }
-
-    if (wasBlank) closeItemsBeyond(col);
-    // Headings, fences, quotes, tables and HTML comments interrupt a paragraph; plain text continues it.
-    if (col - containerCol() < 4 && startsBlock(i, c, col, first, stop, lazyAllowed)) return;
-    if (lazyAllowed) {
-      kind[i] = K.text;
-      return;
-    }
-    if (col - containerCol() >= 4) {
-      kind[i] = K.code;
-      paragraphOpen = false;
-      return;
-    }
-    closeItemsBeyond(col);
-    kind[i] = K.text;
-    paragraphOpen = true;
-    paragraphAtTop = openDepth === 0;
-  };
 
   const lastEnd = length > 0 && text.charCodeAt(length - 1) === 10 ? length - 1 : length;
   for (let i = 0; i < total; i++) {
@@ -463,24 +326,28 @@ export function scan(text: string): ScanResult {
     let stop = i + 1 < total ? start[i + 1] - 1 : lastEnd;
     if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
     end[i] = stop;
-    const first = measureIndent(pos, stop, 0);
-    const col = measuredCol;
+    // Indentation in columns, a tab reaching the next multiple of four.
+    let first = pos;
+    let col = 0;
+    for (; first < stop; first++) {
+      const c = text.charCodeAt(first);
+      if (c === SPACE) col++;
+      else if (c === TAB) col += 4 - (col & 3);
+      else break;
+    }
     indent[i] = col;
     textStart[i] = first;
 
     // A fence inside a list item ends with the item: a less indented line closes both.
     if (fenceChar !== 0 && fenceBase > 0 && first !== stop && col < fenceBase) fenceChar = 0;
-    const couldContinue = paragraphOpen && !prevBlank;
+    /** This line could continue the previous line's paragraph. */
+    const lazy = paragraphOpen && !prevBlank;
 
     if (fenceChar !== 0) {
       kind[i] = K.fence;
-      if (col - fenceBase < 4 && runLength(text, first, stop, fenceChar) >= fenceLength) {
-        let j = first + runLength(text, first, stop, fenceChar);
-        while (j < stop && isSpace(text.charCodeAt(j))) j++;
-        if (j === stop) {
-          flags[i] |= DELIMITER;
-          fenceChar = 0;
-        }
+      if (col - fenceBase < 4 && closesFence(text, first, stop, fenceChar, fenceLength)) {
+        flags[i] = DELIMITER;
+        fenceChar = 0;
       }
       prevBlank = false;
       paragraphOpen = false;
@@ -490,19 +357,127 @@ export function scan(text: string): ScanResult {
       prevBlank = false;
       paragraphOpen = false;
     } else if (first === stop) {
-      kind[i] = K.blank;
+      // Blank: its kind is the arrays' zero.
       htmlEnd = HTML_NONE;
       prevBlank = true;
       paragraphOpen = false;
     } else {
-      classify(i, col, first, stop);
+      const wasBlank = prevBlank;
+      prevBlank = false;
+      const c = text.charCodeAt(first);
+      let found = 0;
+      // Thematic breaks win over list markers (`- - -`), and `---` under a paragraph is a setext heading.
+      if (lazy && paragraphAtTop && openDepth === 0 && col < 4 && (found = setextLevel(text, first, stop)) > 0) {
+        kind[i - 1] = K.heading;
+        level[i - 1] = found;
+        kind[i] = K.hr;
+        paragraphOpen = false;
+      } else if (col - (openDepth > 0 ? openCol[openDepth - 1] : 0) < 4 && isThematicBreak(text, first, stop)) {
+        openDepth = keptDepth(openCol, openDepth, col);
+        kind[i] = K.hr;
+        paragraphOpen = false;
+      } else if ((found = listMarkerLength(text, first, stop)) > 0 && opensItem(text, first, stop, found, col, openCol, openDepth, lazy)) {
+        const markerLength = found;
+        openDepth = keptDepth(openCol, openDepth, col);
+        kind[i] = K.list;
+        markerWidth[i] = markerLength;
+        const afterMarker = first + markerLength;
+        const markerEndCol = col + markerLength;
+        let gapEnd = afterMarker;
+        let gapCol = markerEndCol;
+        for (; gapEnd < stop; gapEnd++) {
+          const g = text.charCodeAt(gapEnd);
+          if (g === SPACE) gapCol++;
+          else if (g === TAB) gapCol += 4 - (gapCol & 3);
+          else break;
+        }
+        const spaces = gapCol - markerEndCol;
+        // Five or more spaces after the marker: the content starts one column after it (indented code).
+        const contentCol = gapEnd === stop || spaces > 4 ? markerEndCol + 1 : markerEndCol + Math.max(spaces, 1);
+        if (openDepth > 0) parent[i] = openLine[openDepth - 1];
+        depth[i] = openDepth;
+        if (openDepth === openCol.length) {
+          openCol = doubled(openCol);
+          openLine = doubled(openLine);
+        }
+        openCol[openDepth] = contentCol;
+        openLine[openDepth] = i;
+        openDepth++;
+        let content = spaces > 4 ? afterMarker + 1 : gapEnd;
+        paragraphOpen = content < stop;
+        paragraphAtTop = false;
+        // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
+        if (content + 2 <= stop && text.charCodeAt(content) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET && isBoxChar(text.charCodeAt(content + 1))) {
+          let after = content + 3;
+          const optional = after < stop && text.charCodeAt(after) === STAR;
+          if (optional) after++;
+          if (after >= stop || isSpace(text.charCodeAt(after))) {
+            box[i] = text.charCodeAt(content + 1);
+            boxOffset[i] = content + 1;
+            if (optional) flags[i] = OPTIONAL;
+            content = firstNonSpace(text, after, stop);
+            // `[ ]` alone is paragraph text: a task only if the next line continues it.
+            if (content === stop) pendingBox = i;
+            paragraphOpen = true;
+          }
+        }
+        textStart[i] = content;
+      } else {
+        if (wasBlank) openDepth = keptDepth(openCol, openDepth, col);
+        // Headings, fences, quotes, tables and HTML blocks interrupt a paragraph; plain text continues it.
+        const blockAllowed = col - (openDepth > 0 ? openCol[openDepth - 1] : 0) < 4;
+        let html: HtmlStart | null = null;
+        if (blockAllowed && c === HASH && (found = atxLevel(text, first, stop)) > 0) {
+          kind[i] = K.heading;
+          level[i] = found;
+          textStart[i] = firstNonSpace(text, first + found, stop);
+          openDepth = 0;
+          paragraphOpen = false;
+        } else if (blockAllowed && (c === BACKTICK || c === TILDE) && (found = fenceOpening(text, first, stop, c)) > 0) {
+          openDepth = keptDepth(openCol, openDepth, col);
+          kind[i] = K.fence;
+          flags[i] = DELIMITER;
+          fenceChar = c;
+          fenceLength = found;
+          fenceLine = i + 1;
+          fenceBase = openDepth > 0 ? openCol[openDepth - 1] : 0;
+          paragraphOpen = false;
+        } else if (blockAllowed && (c === GT || c === PIPE)) {
+          openDepth = keptDepth(openCol, openDepth, col);
+          if (c === GT) {
+            kind[i] = K.quote;
+            textStart[i] = first + 1;
+          } else {
+            kind[i] = K.table;
+          }
+          paragraphOpen = false;
+        } else if (blockAllowed && c === LT && (html = htmlStart(text, first, stop, lazy)) !== null) {
+          openDepth = keptDepth(openCol, openDepth, col);
+          kind[i] = K.html;
+          if (!html.closesOnLine) {
+            htmlEnd = html.end;
+            htmlCloser = html.closer;
+          }
+          paragraphOpen = false;
+        } else if (lazy) {
+          kind[i] = K.text;
+        } else if (!blockAllowed) {
+          kind[i] = K.code;
+          paragraphOpen = false;
+        } else {
+          openDepth = keptDepth(openCol, openDepth, col);
+          kind[i] = K.text;
+          paragraphOpen = true;
+          paragraphAtTop = openDepth === 0;
+        }
+      }
     }
     if (pendingBox >= 0 && pendingBox !== i) {
-      if (!(couldContinue && kind[i] === K.text)) dropBox(pendingBox);
+      if (!(lazy && kind[i] === K.text)) dropBox(pendingBox, textStart, box, boxOffset, flags);
       pendingBox = -1;
     }
   }
-  if (pendingBox >= 0) dropBox(pendingBox);
+  if (pendingBox >= 0) dropBox(pendingBox, textStart, box, boxOffset, flags);
 
   const result = {
     count: total,
