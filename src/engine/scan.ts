@@ -141,12 +141,11 @@ function runLength(text: string, pos: number, end: number, code: number): number
   return n;
 }
 
-/** A thematic break: three or more of `*`, `-` or `_`, optionally spaced, and nothing else. */
-function isThematicBreak(text: string, pos: number, end: number): boolean {
-  const first = text.charCodeAt(pos);
+/** A thematic break at `pos`, whose character is `first`: three or more of `*`, `-` or `_`, optionally spaced, and nothing else. */
+function isThematicBreak(text: string, first: number, pos: number, end: number): boolean {
   if (first !== 42 && first !== 45 && first !== 95) return false;
-  let count = 0;
-  for (let i = pos; i < end; i++) {
+  let count = 1;
+  for (let i = pos + 1; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === first) count++;
     else if (!isSpace(c)) return false;
@@ -166,8 +165,7 @@ function setextLevel(text: string, pos: number, end: number): number {
 }
 
 /** Length of a list marker at `pos` (`-`, `*`, `+`, or up to nine digits and `.` or `)`) followed by whitespace or the end of the line; 0 when there is none. */
-function listMarkerLength(text: string, pos: number, stop: number): number {
-  const c = text.charCodeAt(pos);
+function listMarkerLength(text: string, c: number, pos: number, stop: number): number {
   if (c === 45 || c === 42 || c === 43) return pos + 1 >= stop || isSpace(text.charCodeAt(pos + 1)) ? 1 : 0;
   if (c < 48 || c > 57) return 0;
   let i = pos + 1;
@@ -210,9 +208,13 @@ function opensItem(text: string, first: number, stop: number, markerLength: numb
 
 /** Level of an ATX heading at `pos` (one to six `#` then whitespace or the end), or 0. */
 function atxLevel(text: string, pos: number, stop: number): number {
-  const hashes = runLength(text, pos, stop, HASH);
-  const after = pos + hashes;
-  return hashes <= 6 && (after === stop || isSpace(text.charCodeAt(after))) ? hashes : 0;
+  let i = pos + 1;
+  while (i < stop && i - pos <= 6) {
+    const c = text.charCodeAt(i);
+    if (c !== HASH) return isSpace(c) ? i - pos : 0;
+    i++;
+  }
+  return i === stop && i - pos <= 6 ? i - pos : 0;
 }
 
 /** Length of the run of `c` opening a fence at `pos` (three or more; no backtick after a backtick run), or 0. */
@@ -326,11 +328,12 @@ export function scan(text: string): ScanResult {
     let stop = i + 1 < total ? start[i + 1] - 1 : lastEnd;
     if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
     end[i] = stop;
-    // Indentation in columns, a tab reaching the next multiple of four.
+    // Indentation in columns, a tab reaching the next multiple of four; `c` is the character after it.
     let first = pos;
     let col = 0;
+    let c = 0;
     for (; first < stop; first++) {
-      const c = text.charCodeAt(first);
+      c = text.charCodeAt(first);
       if (c === SPACE) col++;
       else if (c === TAB) col += 4 - (col & 3);
       else break;
@@ -364,7 +367,6 @@ export function scan(text: string): ScanResult {
     } else {
       const wasBlank = prevBlank;
       prevBlank = false;
-      const c = text.charCodeAt(first);
       let found = 0;
       // Thematic breaks win over list markers (`- - -`), and `---` under a paragraph is a setext heading.
       if (lazy && paragraphAtTop && openDepth === 0 && col < 4 && (found = setextLevel(text, first, stop)) > 0) {
@@ -372,11 +374,11 @@ export function scan(text: string): ScanResult {
         level[i - 1] = found;
         kind[i] = K.hr;
         paragraphOpen = false;
-      } else if (col - (openDepth > 0 ? openCol[openDepth - 1] : 0) < 4 && isThematicBreak(text, first, stop)) {
+      } else if (col - (openDepth > 0 ? openCol[openDepth - 1] : 0) < 4 && isThematicBreak(text, c, first, stop)) {
         openDepth = keptDepth(openCol, openDepth, col);
         kind[i] = K.hr;
         paragraphOpen = false;
-      } else if ((found = listMarkerLength(text, first, stop)) > 0 && opensItem(text, first, stop, found, col, openCol, openDepth, lazy)) {
+      } else if ((found = listMarkerLength(text, c, first, stop)) > 0 && opensItem(text, first, stop, found, col, openCol, openDepth, lazy)) {
         const markerLength = found;
         openDepth = keptDepth(openCol, openDepth, col);
         kind[i] = K.list;
@@ -409,9 +411,10 @@ export function scan(text: string): ScanResult {
         // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
         if (content + 2 <= stop && text.charCodeAt(content) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET && isBoxChar(text.charCodeAt(content + 1))) {
           let after = content + 3;
-          const optional = after < stop && text.charCodeAt(after) === STAR;
-          if (optional) after++;
-          if (after >= stop || isSpace(text.charCodeAt(after))) {
+          let next = after < stop ? text.charCodeAt(after) : 0;
+          const optional = next === STAR;
+          if (optional) next = ++after < stop ? text.charCodeAt(after) : 0;
+          if (after >= stop || isSpace(next)) {
             box[i] = text.charCodeAt(content + 1);
             boxOffset[i] = content + 1;
             if (optional) flags[i] = OPTIONAL;
