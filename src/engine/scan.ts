@@ -387,8 +387,10 @@ export function scan(text: string): ScanResult {
         const markerEndCol = col + markerLength;
         let gapEnd = afterMarker;
         let gapCol = markerEndCol;
+        /** The character after the whitespace that follows the marker. */
+        let g = 0;
         for (; gapEnd < stop; gapEnd++) {
-          const g = text.charCodeAt(gapEnd);
+          g = text.charCodeAt(gapEnd);
           if (g === SPACE) gapCol++;
           else if (g === TAB) gapCol += 4 - (gapCol & 3);
           else break;
@@ -409,16 +411,17 @@ export function scan(text: string): ScanResult {
         paragraphOpen = content < stop;
         paragraphAtTop = false;
         // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
-        if (content + 2 <= stop && text.charCodeAt(content) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET && isBoxChar(text.charCodeAt(content + 1))) {
+        const boxChar = content + 2 <= stop && (spaces > 4 ? text.charCodeAt(content) : g) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET ? text.charCodeAt(content + 1) : 0;
+        if (isBoxChar(boxChar)) {
           let after = content + 3;
           let next = after < stop ? text.charCodeAt(after) : 0;
           const optional = next === STAR;
           if (optional) next = ++after < stop ? text.charCodeAt(after) : 0;
           if (after >= stop || isSpace(next)) {
-            box[i] = text.charCodeAt(content + 1);
+            box[i] = boxChar;
             boxOffset[i] = content + 1;
             if (optional) flags[i] = OPTIONAL;
-            content = firstNonSpace(text, after, stop);
+            content = after < stop ? firstNonSpace(text, after + 1, stop) : after;
             // `[ ]` alone is paragraph text: a task only if the next line continues it.
             if (content === stop) pendingBox = i;
             paragraphOpen = true;
