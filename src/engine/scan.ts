@@ -195,14 +195,14 @@ function keptDepth(openCol: Int32Array, depth: number, col: number): number {
 }
 
 /**
- * Whether a list marker of `markerLength` characters at `first` (column `col`) opens an item:
- * it must sit less than four columns past the item it belongs to, and in a paragraph that
- * would otherwise go on, only a non-empty item, numbered 1 if ordered, interrupts it.
+ * Whether a list marker of `markerLength` characters at `first` opens an item: it must sit less
+ * than four columns past the content of the item it belongs to (`pastBase`), and where it would
+ * otherwise continue a paragraph (`interrupting`), only a non-empty item, numbered 1 if
+ * ordered, does.
  */
-function opensItem(text: string, first: number, stop: number, markerLength: number, col: number, openCol: Int32Array, openDepth: number, lazy: boolean): boolean {
-  const kept = keptDepth(openCol, openDepth, col);
-  if (col - (kept > 0 ? openCol[kept - 1] : 0) >= 4) return false;
-  if (!lazy || (openDepth > 0 && col < openCol[openDepth - 1])) return true;
+function opensItem(text: string, first: number, stop: number, markerLength: number, pastBase: number, interrupting: boolean): boolean {
+  if (pastBase >= 4) return false;
+  if (!interrupting) return true;
   return (markerLength === 1 || numbersOne(text, first, markerLength)) && firstNonSpace(text, first + markerLength, stop) !== stop;
 }
 
@@ -248,6 +248,11 @@ function htmlStart(text: string, pos: number, stop: number, interrupting: boolea
   }
   if (BLOCK_TAG.test(line) || (!interrupting && LONE_TAG.test(line))) return { end: HTML_BLANK, closer: '', closesOnLine: false };
   return null;
+}
+
+/** Whether an open HTML block ending as `end` says so on the line from `first` to `stop`. */
+function htmlEnds(text: string, first: number, stop: number, end: number, closer: string): boolean {
+  return end === HTML_COMMENT ? containsWithin(text, '-->', first, stop) : end === HTML_RAW && text.slice(first, stop).toLowerCase().includes(closer);
 }
 
 /** Takes back the checkbox of line `i`: `[ ]` alone on its line turned out to be plain text. */
@@ -356,7 +361,7 @@ export function scan(text: string): ScanResult {
       paragraphOpen = false;
     } else if (htmlEnd !== HTML_NONE && !(htmlEnd === HTML_BLANK && first === stop)) {
       kind[i] = K.html;
-      if (htmlEnd === HTML_COMMENT ? containsWithin(text, '-->', first, stop) : htmlEnd === HTML_RAW && text.slice(first, stop).toLowerCase().includes(htmlCloser)) htmlEnd = HTML_NONE;
+      if (htmlEnds(text, first, stop, htmlEnd, htmlCloser)) htmlEnd = HTML_NONE;
       prevBlank = false;
       paragraphOpen = false;
     } else if (first === stop) {
@@ -367,6 +372,9 @@ export function scan(text: string): ScanResult {
     } else {
       const wasBlank = prevBlank;
       prevBlank = false;
+      /** Content column of the innermost open item, and how many items stay open if the line closes some. */
+      const inner = openDepth > 0 ? openCol[openDepth - 1] : 0;
+      const kept = keptDepth(openCol, openDepth, col);
       let found = 0;
       // Thematic breaks win over list markers (`- - -`), and `---` under a paragraph is a setext heading.
       if (lazy && paragraphAtTop && openDepth === 0 && col < 4 && (found = setextLevel(text, first, stop)) > 0) {
@@ -374,13 +382,13 @@ export function scan(text: string): ScanResult {
         level[i - 1] = found;
         kind[i] = K.hr;
         paragraphOpen = false;
-      } else if (col - (openDepth > 0 ? openCol[openDepth - 1] : 0) < 4 && isThematicBreak(text, c, first, stop)) {
-        openDepth = keptDepth(openCol, openDepth, col);
+      } else if (col - inner < 4 && isThematicBreak(text, c, first, stop)) {
+        openDepth = kept;
         kind[i] = K.hr;
         paragraphOpen = false;
-      } else if ((found = listMarkerLength(text, c, first, stop)) > 0 && opensItem(text, first, stop, found, col, openCol, openDepth, lazy)) {
+      } else if ((found = listMarkerLength(text, c, first, stop)) > 0 && opensItem(text, first, stop, found, col - (kept > 0 ? openCol[kept - 1] : 0), lazy && col >= inner)) {
         const markerLength = found;
-        openDepth = keptDepth(openCol, openDepth, col);
+        openDepth = kept;
         kind[i] = K.list;
         markerWidth[i] = markerLength;
         const afterMarker = first + markerLength;
@@ -429,7 +437,7 @@ export function scan(text: string): ScanResult {
         }
         textStart[i] = content;
       } else {
-        if (wasBlank) openDepth = keptDepth(openCol, openDepth, col);
+        if (wasBlank) openDepth = kept;
         // Headings, fences, quotes, tables and HTML blocks interrupt a paragraph; plain text continues it.
         const blockAllowed = col - (openDepth > 0 ? openCol[openDepth - 1] : 0) < 4;
         let html: HtmlStart | null = null;
@@ -440,7 +448,7 @@ export function scan(text: string): ScanResult {
           openDepth = 0;
           paragraphOpen = false;
         } else if (blockAllowed && (c === BACKTICK || c === TILDE) && (found = fenceOpening(text, first, stop, c)) > 0) {
-          openDepth = keptDepth(openCol, openDepth, col);
+          openDepth = kept;
           kind[i] = K.fence;
           flags[i] = DELIMITER;
           fenceChar = c;
@@ -449,7 +457,7 @@ export function scan(text: string): ScanResult {
           fenceBase = openDepth > 0 ? openCol[openDepth - 1] : 0;
           paragraphOpen = false;
         } else if (blockAllowed && (c === GT || c === PIPE)) {
-          openDepth = keptDepth(openCol, openDepth, col);
+          openDepth = kept;
           if (c === GT) {
             kind[i] = K.quote;
             textStart[i] = first + 1;
@@ -458,7 +466,7 @@ export function scan(text: string): ScanResult {
           }
           paragraphOpen = false;
         } else if (blockAllowed && c === LT && (html = htmlStart(text, first, stop, lazy)) !== null) {
-          openDepth = keptDepth(openCol, openDepth, col);
+          openDepth = kept;
           kind[i] = K.html;
           if (!html.closesOnLine) {
             htmlEnd = html.end;
@@ -471,7 +479,7 @@ export function scan(text: string): ScanResult {
           kind[i] = K.code;
           paragraphOpen = false;
         } else {
-          openDepth = keptDepth(openCol, openDepth, col);
+          openDepth = kept;
           kind[i] = K.text;
           paragraphOpen = true;
           paragraphAtTop = openDepth === 0;
@@ -485,7 +493,7 @@ export function scan(text: string): ScanResult {
   }
   if (pendingBox >= 0) dropBox(pendingBox, textStart, box, boxOffset, flags);
 
-  const result = {
+  return withLines(text, {
     count: total,
     kind,
     start,
@@ -501,7 +509,11 @@ export function scan(text: string): ScanResult {
     flags,
     unterminatedFence: fenceChar !== 0 ? fenceLine : null,
     contentStart,
-  };
+  });
+}
+
+/** The result with its `lines` view, built on first use. A closure of its own, so that `scan` keeps none. */
+function withLines(text: string, result: Omit<ScanResult, 'lines'>): ScanResult {
   let lines: ScanLine[] | null = null;
   return Object.defineProperty(result, 'lines', {
     enumerable: false,
