@@ -276,9 +276,12 @@ function lineStarts(text: string, from: number): Int32Array {
   let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
   let count = 0;
   starts[count++] = from;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
+  const last = text.length - 1;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < last; ) {
     if (count === starts.length) starts = doubled(starts);
-    starts[count++] = i + 1;
+    starts[count++] = ++i;
+    // An empty line ends where it starts: no search for it.
+    i = text.charCodeAt(i) === 10 ? i : text.indexOf('\n', i);
   }
   return starts.slice(0, count);
 }
