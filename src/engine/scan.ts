@@ -144,6 +144,10 @@ function runLength(text: string, pos: number, end: number, code: number): number
 /** A thematic break at `pos`, whose character is `first`: three or more of `*`, `-` or `_`, optionally spaced, and nothing else. */
 function isThematicBreak(text: string, first: number, pos: number, end: number): boolean {
   if (first !== 42 && first !== 45 && first !== 95) return false;
+  // The third character settles most lines (`- [ ] task`, `**Bold**`) in one read.
+  if (pos + 2 >= end) return false;
+  const third = text.charCodeAt(pos + 2);
+  if (third !== first && !isSpace(third)) return false;
   let count = 1;
   for (let i = pos + 1; i < end; i++) {
     const c = text.charCodeAt(i);
