@@ -141,7 +141,10 @@ function runLength(text: string, pos: number, end: number, code: number): number
   return n;
 }
 
-/** A thematic break at `pos`, whose character is `first`: three or more of `*`, `-` or `_`, optionally spaced, and nothing else. */
+/**
+ * A thematic break at `pos`, whose character is `first`: three or more of `*`, `-` or `_`,
+ * optionally spaced, and nothing else.
+ */
 function isThematicBreak(text: string, first: number, pos: number, end: number): boolean {
   if (first !== 42 && first !== 45 && first !== 95) return false;
   // The third character settles most lines (`- [ ] task`, `**Bold**`) in one read.
@@ -168,7 +171,10 @@ function setextLevel(text: string, pos: number, end: number): number {
   return first === 61 ? 1 : 2;
 }
 
-/** Length of a list marker at `pos` (`-`, `*`, `+`, or up to nine digits and `.` or `)`) followed by whitespace or the end of the line; 0 when there is none. */
+/**
+ * Length of a list marker at `pos`, whose character is `c` (`-`, `*`, `+`, or up to nine digits
+ * and `.` or `)`), followed by whitespace or the end of the line; 0 when there is none.
+ */
 function listMarkerLength(text: string, c: number, pos: number, stop: number): number {
   if (c === 45 || c === 42 || c === 43) return pos + 1 >= stop || isSpace(text.charCodeAt(pos + 1)) ? 1 : 0;
   if (c < 48 || c > 57) return 0;
@@ -221,13 +227,13 @@ function atxLevel(text: string, pos: number, stop: number): number {
   return i === stop && i - pos <= 6 ? i - pos : 0;
 }
 
-/** Length of the run of `c` opening a fence at `pos` (three or more; no backtick after a backtick run), or 0. */
+/** Length of the run of `c` opening a fence at `pos` (three or more, and no backtick after backticks), or 0. */
 function fenceOpening(text: string, pos: number, stop: number, c: number): number {
   const run = runLength(text, pos, stop, c);
   return run >= 3 && (c === TILDE || !containsWithin(text, '`', pos + run, stop)) ? run : 0;
 }
 
-/** Whether the line from `pos` closes a fence of `length` `c` characters: a run as long, then only whitespace. */
+/** Whether the line from `pos` closes a fence of `length` `c`: a run at least as long, then only whitespace. */
 function closesFence(text: string, pos: number, stop: number, c: number, length: number): boolean {
   const run = runLength(text, pos, stop, c);
   return run >= length && firstNonSpace(text, pos + run, stop) === stop;
@@ -241,7 +247,7 @@ interface HtmlStart {
   closesOnLine: boolean;
 }
 
-/** The HTML block a line starting with `<` at `pos` opens, or null; lone tags cannot interrupt a paragraph. */
+/** The HTML block a line starting with `<` at `pos` opens, or null (a lone tag cannot interrupt a paragraph). */
 function htmlStart(text: string, pos: number, stop: number, interrupting: boolean): HtmlStart | null {
   if (text.startsWith('<!--', pos)) return { end: HTML_COMMENT, closer: '', closesOnLine: containsWithin(text, '-->', pos + 4, stop) };
   const line = text.slice(pos, Math.min(stop, pos + 2000));
@@ -294,10 +300,10 @@ function lineStarts(text: string, from: number): Int32Array {
  * Scans `text` into lines. A leading byte-order mark is skipped; `\r\n` and `\n` both end a
  * line; a final line without a newline is kept.
  */
-// All state lives in locals of this one function and the helpers above are pure: closures
-// sharing the state would keep it in a heap context, and their optimised code, held weakly by
-// V8, would be thrown away by every full garbage collection between two scans.
 export function scan(text: string): ScanResult {
+  // The state lives in locals of this one function, and the helpers it calls are pure. Closures
+  // sharing the state would keep it in a heap context, and V8 holds their optimised code weakly:
+  // each full garbage collection between two scans threw it away (scans ran twice as slow).
   const length = text.length;
   const contentStart = length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const start = lineStarts(text, contentStart);
@@ -355,7 +361,7 @@ export function scan(text: string): ScanResult {
 
     // A fence inside a list item ends with the item: a less indented line closes both.
     if (fenceChar !== 0 && fenceBase > 0 && first !== stop && col < fenceBase) fenceChar = 0;
-    /** This line could continue the previous line's paragraph. */
+    // This line could continue the previous line's paragraph.
     const lazy = paragraphOpen && !prevBlank;
 
     if (fenceChar !== 0) {
@@ -379,7 +385,7 @@ export function scan(text: string): ScanResult {
     } else {
       const wasBlank = prevBlank;
       prevBlank = false;
-      /** Content column of the innermost open item, and how many items stay open if the line closes some. */
+      // Content column of the innermost open item, and how many items stay open if the line closes some.
       const inner = openDepth > 0 ? openCol[openDepth - 1] : 0;
       const kept = keptDepth(openCol, openDepth, col);
       let found = 0;
@@ -393,7 +399,10 @@ export function scan(text: string): ScanResult {
         openDepth = kept;
         kind[i] = K.hr;
         paragraphOpen = false;
-      } else if ((found = listMarkerLength(text, c, first, stop)) > 0 && opensItem(text, first, stop, found, col - (kept > 0 ? openCol[kept - 1] : 0), lazy && col >= inner)) {
+      } else if (
+        (found = listMarkerLength(text, c, first, stop)) > 0 &&
+        opensItem(text, first, stop, found, col - (kept > 0 ? openCol[kept - 1] : 0), lazy && col >= inner)
+      ) {
         const markerLength = found;
         openDepth = kept;
         kind[i] = K.list;
@@ -402,7 +411,7 @@ export function scan(text: string): ScanResult {
         const markerEndCol = col + markerLength;
         let gapEnd = afterMarker;
         let gapCol = markerEndCol;
-        /** The character after the whitespace that follows the marker. */
+        // `g`: the character after the whitespace that follows the marker.
         let g = 0;
         for (; gapEnd < stop; gapEnd++) {
           g = text.charCodeAt(gapEnd);
@@ -426,7 +435,8 @@ export function scan(text: string): ScanResult {
         paragraphOpen = content < stop;
         paragraphAtTop = false;
         // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
-        const boxChar = content + 2 <= stop && (spaces > 4 ? text.charCodeAt(content) : g) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET ? text.charCodeAt(content + 1) : 0;
+        const opening = spaces > 4 ? text.charCodeAt(content) : g;
+        const boxChar = content + 2 <= stop && opening === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET ? text.charCodeAt(content + 1) : 0;
         if (isBoxChar(boxChar)) {
           let after = content + 3;
           let next = after < stop ? text.charCodeAt(after) : 0;
@@ -519,7 +529,7 @@ export function scan(text: string): ScanResult {
   });
 }
 
-/** The result with its `lines` view, built on first use. A closure of its own, so that `scan` keeps none. */
+/** The result with its `lines` view, built on first use: a closure of its own, so that `scan` has none. */
 function withLines(text: string, result: Omit<ScanResult, 'lines'>): ScanResult {
   let lines: ScanLine[] | null = null;
   return Object.defineProperty(result, 'lines', {
