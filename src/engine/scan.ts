@@ -119,6 +119,9 @@ const RAW_TAG = /^<(script|pre|style|textarea)(?:\s|>|$)/i;
 const LONE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
 
+/** Closing tags of the raw HTML blocks (RAW_TAG), by their number in the scan state. */
+const RAW_CLOSERS = ['</script>', '</pre>', '</style>', '</textarea>'];
+
 /** How an open HTML block ends. */
 const HTML_NONE = 0;
 const HTML_COMMENT = 1;
@@ -242,27 +245,27 @@ function closesFence(text: string, pos: number, stop: number, c: number, length:
 /** An HTML block opened on a line: how it ends, and whether it already ends on that line. */
 interface HtmlStart {
   end: number;
-  /** The closing tag of a raw block, lowercase. */
-  closer: string;
+  /** The closing tag of a raw block, as its index in RAW_CLOSERS (-1 for other blocks). */
+  closer: number;
   closesOnLine: boolean;
 }
 
 /** The HTML block a line starting with `<` at `pos` opens, or null (a lone tag cannot interrupt a paragraph). */
 function htmlStart(text: string, pos: number, stop: number, interrupting: boolean): HtmlStart | null {
-  if (text.startsWith('<!--', pos)) return { end: HTML_COMMENT, closer: '', closesOnLine: containsWithin(text, '-->', pos + 4, stop) };
+  if (text.startsWith('<!--', pos)) return { end: HTML_COMMENT, closer: -1, closesOnLine: containsWithin(text, '-->', pos + 4, stop) };
   const line = text.slice(pos, Math.min(stop, pos + 2000));
   const raw = RAW_TAG.exec(line);
   if (raw) {
-    const closer = `</${raw[1].toLowerCase()}>`;
-    return { end: HTML_RAW, closer, closesOnLine: line.toLowerCase().includes(closer) };
+    const closer = RAW_CLOSERS.indexOf(`</${raw[1].toLowerCase()}>`);
+    return { end: HTML_RAW, closer, closesOnLine: line.toLowerCase().includes(RAW_CLOSERS[closer]) };
   }
-  if (BLOCK_TAG.test(line) || (!interrupting && LONE_TAG.test(line))) return { end: HTML_BLANK, closer: '', closesOnLine: false };
+  if (BLOCK_TAG.test(line) || (!interrupting && LONE_TAG.test(line))) return { end: HTML_BLANK, closer: -1, closesOnLine: false };
   return null;
 }
 
 /** Whether an open HTML block ending as `end` says so on the line from `first` to `stop`. */
-function htmlEnds(text: string, first: number, stop: number, end: number, closer: string): boolean {
-  return end === HTML_COMMENT ? containsWithin(text, '-->', first, stop) : end === HTML_RAW && text.slice(first, stop).toLowerCase().includes(closer);
+function htmlEnds(text: string, first: number, stop: number, end: number, closer: number): boolean {
+  return end === HTML_COMMENT ? containsWithin(text, '-->', first, stop) : end === HTML_RAW && text.slice(first, stop).toLowerCase().includes(RAW_CLOSERS[closer]);
 }
 
 /** Takes back the checkbox of line `i`: `[ ]` alone on its line turned out to be plain text. */
@@ -296,14 +299,57 @@ function lineStarts(text: string, from: number): Int32Array {
   return starts.slice(0, count);
 }
 
+/** The result's columns while the scan fills them, in the order of ScanResult. */
+type Columns = [
+  kind: Uint8Array,
+  start: Int32Array,
+  end: Int32Array,
+  indent: Int32Array,
+  textStart: Int32Array,
+  level: Uint8Array,
+  markerWidth: Uint8Array,
+  parent: Int32Array,
+  depth: Int32Array,
+  box: Uint16Array,
+  boxOffset: Int32Array,
+  flags: Uint8Array,
+];
+
+/** Slots of the state carried from one run of lines to the next, in an Int32Array (flags as 1 or 0). */
+const SLOT = {
+  openDepth: 0,
+  fenceChar: 1,
+  fenceLength: 2,
+  fenceLine: 3,
+  /** Content column of the list item holding the open fence (0 at top level). */
+  fenceBase: 4,
+  htmlEnd: 5,
+  /** Index in RAW_CLOSERS of the tag that ends the open raw HTML block. */
+  htmlCloser: 6,
+  /** A list line whose checkbox has no text after it: a task only if its paragraph goes on. */
+  pendingBox: 7,
+  prevBlank: 8,
+  /** The previous line can take a lazy continuation line (an open paragraph). */
+  paragraphOpen: 9,
+  /** The open paragraph started outside any list item (setext headings only apply there). */
+  paragraphAtTop: 10,
+} as const;
+const SLOTS = 11;
+
+/**
+ * Lines per call of `scanLines`. Many short calls rather than one long loop: V8 then compiles
+ * the function whole, with type feedback for every step, instead of replacing the running
+ * loop, whose compiled code gives up at the first step after it (on each of the first scans).
+ * The function takes only typed arrays, an array and numbers: compiled code that expects an
+ * object of a shape of ours is thrown away when a garbage collection finds no such object left.
+ */
+const RUN = 2048;
+
 /**
  * Scans `text` into lines. A leading byte-order mark is skipped; `\r\n` and `\n` both end a
  * line; a final line without a newline is kept.
  */
 export function scan(text: string): ScanResult {
-  // The state lives in locals of this one function, and the helpers it calls are pure. Closures
-  // sharing the state would keep it in a heap context, and V8 holds their optimised code weakly:
-  // each full garbage collection between two scans threw it away (scans ran twice as slow).
   const length = text.length;
   const contentStart = length > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const start = lineStarts(text, contentStart);
@@ -319,31 +365,59 @@ export function scan(text: string): ScanResult {
   const box = new Uint16Array(total);
   const boxOffset = new Int32Array(total).fill(-1);
   const flags = new Uint8Array(total);
-
-  // Open list items as two stacks (content column, line index) with an explicit depth,
-  // doubled when nesting outgrows them.
-  let openCol = new Int32Array(64);
-  let openLine = new Int32Array(64);
-  let openDepth = 0;
-  let fenceChar = 0;
-  let fenceLength = 0;
-  let fenceLine = 0;
-  /** Content column of the list item holding the open fence (0 at top level). */
-  let fenceBase = 0;
-  let htmlEnd = HTML_NONE;
-  let htmlCloser = '';
-  /** A list line whose checkbox has no text after it: a task only if its paragraph goes on. */
-  let pendingBox = -1;
-  let prevBlank = true;
-  /** The previous line can take a lazy continuation line (an open paragraph). */
-  let paragraphOpen = false;
-  /** The open paragraph started outside any list item (setext headings only apply there). */
-  let paragraphAtTop = false;
+  const columns: Columns = [kind, start, end, indent, textStart, level, markerWidth, parent, depth, box, boxOffset, flags];
+  // Open list items as two stacks (content column, line index); nesting never exceeds the lines.
+  const openCol = new Int32Array(total + 1);
+  const openLine = new Int32Array(total + 1);
+  const state = new Int32Array(SLOTS);
+  state[SLOT.htmlCloser] = -1;
+  state[SLOT.pendingBox] = -1;
+  state[SLOT.prevBlank] = 1;
 
   const lastEnd = length > 0 && text.charCodeAt(length - 1) === 10 ? length - 1 : length;
-  for (let i = 0; i < total; i++) {
+  for (let from = 0; from < total; from += RUN) scanLines(text, columns, openCol, openLine, state, from, Math.min(total, from + RUN), lastEnd);
+  if (state[SLOT.pendingBox] >= 0) dropBox(state[SLOT.pendingBox], textStart, box, boxOffset, flags);
+
+  return withLines(text, {
+    count: total,
+    kind,
+    start,
+    end,
+    indent,
+    textStart,
+    level,
+    markerWidth,
+    parent,
+    depth,
+    box,
+    boxOffset,
+    flags,
+    unterminatedFence: state[SLOT.fenceChar] !== 0 ? state[SLOT.fenceLine] : null,
+    contentStart,
+  });
+}
+
+/** Scans lines `from` to `to` (exclusive) into `columns`, carrying the open items and `state` on. */
+function scanLines(text: string, columns: Columns, openCol: Int32Array, openLine: Int32Array, state: Int32Array, from: number, to: number, lastEnd: number): void {
+  // The state lives in locals while the lines run, and the helpers called are pure. Closures
+  // sharing the state would keep it in a heap context, and V8 holds their optimised code weakly:
+  // each full garbage collection between two scans threw it away (scans ran twice as slow).
+  const [kind, start, end, indent, textStart, level, markerWidth, parent, depth, box, boxOffset, flags] = columns;
+  const count = start.length;
+  let openDepth = state[SLOT.openDepth];
+  let fenceChar = state[SLOT.fenceChar];
+  let fenceLength = state[SLOT.fenceLength];
+  let fenceLine = state[SLOT.fenceLine];
+  let fenceBase = state[SLOT.fenceBase];
+  let htmlEnd = state[SLOT.htmlEnd];
+  let htmlCloser = state[SLOT.htmlCloser];
+  let pendingBox = state[SLOT.pendingBox];
+  let prevBlank = state[SLOT.prevBlank] === 1;
+  let paragraphOpen = state[SLOT.paragraphOpen] === 1;
+  let paragraphAtTop = state[SLOT.paragraphAtTop] === 1;
+  for (let i = from; i < to; i++) {
     const pos = start[i];
-    let stop = i + 1 < total ? start[i + 1] - 1 : lastEnd;
+    let stop = i + 1 < count ? start[i + 1] - 1 : lastEnd;
     if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
     end[i] = stop;
     // Indentation in columns, a tab reaching the next multiple of four; `c` is the character after it.
@@ -424,10 +498,6 @@ export function scan(text: string): ScanResult {
         const contentCol = gapEnd === stop || spaces > 4 ? markerEndCol + 1 : markerEndCol + Math.max(spaces, 1);
         if (openDepth > 0) parent[i] = openLine[openDepth - 1];
         depth[i] = openDepth;
-        if (openDepth === openCol.length) {
-          openCol = doubled(openCol);
-          openLine = doubled(openLine);
-        }
         openCol[openDepth] = contentCol;
         openLine[openDepth] = i;
         openDepth++;
@@ -508,25 +578,17 @@ export function scan(text: string): ScanResult {
       pendingBox = -1;
     }
   }
-  if (pendingBox >= 0) dropBox(pendingBox, textStart, box, boxOffset, flags);
-
-  return withLines(text, {
-    count: total,
-    kind,
-    start,
-    end,
-    indent,
-    textStart,
-    level,
-    markerWidth,
-    parent,
-    depth,
-    box,
-    boxOffset,
-    flags,
-    unterminatedFence: fenceChar !== 0 ? fenceLine : null,
-    contentStart,
-  });
+  state[SLOT.openDepth] = openDepth;
+  state[SLOT.fenceChar] = fenceChar;
+  state[SLOT.fenceLength] = fenceLength;
+  state[SLOT.fenceLine] = fenceLine;
+  state[SLOT.fenceBase] = fenceBase;
+  state[SLOT.htmlEnd] = htmlEnd;
+  state[SLOT.htmlCloser] = htmlCloser;
+  state[SLOT.pendingBox] = pendingBox;
+  state[SLOT.prevBlank] = prevBlank ? 1 : 0;
+  state[SLOT.paragraphOpen] = paragraphOpen ? 1 : 0;
+  state[SLOT.paragraphAtTop] = paragraphAtTop ? 1 : 0;
 }
 
 /** The result with its `lines` view, built on first use: a closure of its own, so that `scan` has none. */
