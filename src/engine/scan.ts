@@ -276,13 +276,6 @@ function dropBox(i: number, textStart: Int32Array, box: Uint16Array, boxOffset: 
   flags[i] &= ~OPTIONAL;
 }
 
-/** The same values in an array twice as long. */
-function doubled(values: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(values.length * 2);
-  grown.set(values);
-  return grown;
-}
-
 /** Where each line starts: one pass of indexOf (fast native search), kept for the main pass. */
 function lineStarts(text: string, from: number): Int32Array {
   if (from >= text.length) return new Int32Array(0);
@@ -291,7 +284,11 @@ function lineStarts(text: string, from: number): Int32Array {
   starts[count++] = from;
   const last = text.length - 1;
   for (let i = text.indexOf('\n', from); i !== -1 && i < last; ) {
-    if (count === starts.length) starts = doubled(starts);
+    if (count === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
     starts[count++] = ++i;
     // An empty line ends where it starts: no search for it.
     i = text.charCodeAt(i) === 10 ? i : text.indexOf('\n', i);
@@ -398,7 +395,16 @@ export function scan(text: string): ScanResult {
 }
 
 /** Scans lines `from` to `to` (exclusive) into `columns`, carrying the open items and `state` on. */
-function scanLines(text: string, columns: Columns, openCol: Int32Array, openLine: Int32Array, state: Int32Array, from: number, to: number, lastEnd: number): void {
+function scanLines(
+  text: string,
+  columns: Columns,
+  openCol: Int32Array,
+  openLine: Int32Array,
+  state: Int32Array,
+  from: number,
+  to: number,
+  lastEnd: number,
+): void {
   // The state lives in locals while the lines run, and the helpers called are pure. Closures
   // sharing the state would keep it in a heap context, and V8 holds their optimised code weakly:
   // each full garbage collection between two scans threw it away (scans ran twice as slow).
