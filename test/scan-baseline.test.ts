@@ -3,8 +3,9 @@
 // (its dist/engine/scan.js, copied aside before the change), named by SCAN_BASELINE:
 //   SCAN_BASELINE=/tmp/baseline/engine/scan.js npx vitest run test/scan-baseline.test.ts
 // Without SCAN_BASELINE the file is skipped. Inputs: every fixture, the example, the real plans
-// when present (SCAN_CORPUS names another folder of them), generated plans (seeds, sizes, dialects, CRLF, a byte-order mark, mojibake),
-// hostile shapes, and random documents, both plan-like and made of raw troublesome pieces.
+// when present (SCAN_CORPUS names another folder of them), generated plans (seeds, sizes,
+// dialects, CRLF, a byte-order mark, mojibake), hostile shapes, and random documents, both
+// plan-like and made of raw troublesome pieces.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
