@@ -299,6 +299,37 @@ describe('properties', () => {
   });
 });
 
+describe('long documents', () => {
+  // The scanner works through the lines in runs of a few thousand; whatever is open when one
+  // run ends (a list, a fence, an HTML block, a paragraph, a bare checkbox) goes on in the next.
+  const body = [
+    '- [ ] a', '  - [x] b', '    ```', '    - [ ] fenced', '    ```', '- [ ]', '  continued', '- [ ]', '- [ ] c',
+    '<!--', '- [ ] commented', '-->', 'Title', '===', '<details>', '- [ ] hidden', '', '1. one', '   2) two',
+    '      indented', '~~~', 'open',
+  ].join('\n');
+  /** Line `i` of a scan, every column, with offsets and line indexes less `shift`. */
+  const row = (s: ScanResult, i: number, shift: number): number[] => {
+    const back = (value: number): number => (value === -1 ? -1 : value - shift);
+    return [
+      s.kind[i], back(s.start[i]), back(s.end[i]), s.indent[i], back(s.textStart[i]), s.level[i], s.markerWidth[i],
+      back(s.parent[i]), s.depth[i], s.box[i], back(s.boxOffset[i]), s.flags[i],
+    ];
+  };
+
+  it('scans a document the same wherever the boundaries between runs fall', () => {
+    const alone = scan(body);
+    // Blank lines before the body (one character each) put each of its lines just before and
+    // just after every multiple of 256 lines up to 4096.
+    const edges = Array.from({ length: 16 }, (_, k) => 256 * (k + 1));
+    for (const blanks of edges.flatMap((edge) => Array.from({ length: 24 }, (_, d) => edge - 22 + d))) {
+      const s = scan('\n'.repeat(blanks) + body);
+      expect(s.count).toBe(blanks + alone.count);
+      expect(s.unterminatedFence).toBe(blanks + (alone.unterminatedFence ?? 0));
+      for (let i = 0; i < alone.count; i++) expect(row(s, blanks + i, blanks)).toEqual(row(alone, i, 0));
+    }
+  });
+});
+
 describe('hostile input', () => {
   /** Scans and returns the elapsed milliseconds; every input here is at most ~10 MB. */
   function timed(text: string): { s: ScanResult; ms: number } {

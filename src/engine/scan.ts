@@ -119,6 +119,9 @@ const RAW_TAG = /^<(script|pre|style|textarea)(?:\s|>|$)/i;
 const LONE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
 
+/** Closing tags of the raw HTML blocks (RAW_TAG), by their number in the scan state. */
+const RAW_CLOSERS = ['</script>', '</pre>', '</style>', '</textarea>'];
+
 /** How an open HTML block ends. */
 const HTML_NONE = 0;
 const HTML_COMMENT = 1;
@@ -141,12 +144,18 @@ function runLength(text: string, pos: number, end: number, code: number): number
   return n;
 }
 
-/** A thematic break: three or more of `*`, `-` or `_`, optionally spaced, and nothing else. */
-function isThematicBreak(text: string, pos: number, end: number): boolean {
-  const first = text.charCodeAt(pos);
+/**
+ * A thematic break at `pos`, whose character is `first`: three or more of `*`, `-` or `_`,
+ * optionally spaced, and nothing else.
+ */
+function isThematicBreak(text: string, first: number, pos: number, end: number): boolean {
   if (first !== 42 && first !== 45 && first !== 95) return false;
-  let count = 0;
-  for (let i = pos; i < end; i++) {
+  // The third character settles most lines (`- [ ] task`, `**Bold**`) in one read.
+  if (pos + 2 >= end) return false;
+  const third = text.charCodeAt(pos + 2);
+  if (third !== first && !isSpace(third)) return false;
+  let count = 1;
+  for (let i = pos + 1; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === first) count++;
     else if (!isSpace(c)) return false;
@@ -165,22 +174,173 @@ function setextLevel(text: string, pos: number, end: number): number {
   return first === 61 ? 1 : 2;
 }
 
+/**
+ * Length of a list marker at `pos`, whose character is `c` (`-`, `*`, `+`, or up to nine digits
+ * and `.` or `)`), followed by whitespace or the end of the line; 0 when there is none.
+ */
+function listMarkerLength(text: string, c: number, pos: number, stop: number): number {
+  if (c === 45 || c === 42 || c === 43) return pos + 1 >= stop || isSpace(text.charCodeAt(pos + 1)) ? 1 : 0;
+  if (c < 48 || c > 57) return 0;
+  let i = pos + 1;
+  while (i < stop && i - pos < 9) {
+    const d = text.charCodeAt(i);
+    if (d < 48 || d > 57) break;
+    i++;
+  }
+  if (i >= stop) return 0;
+  const delim = text.charCodeAt(i);
+  if (delim !== 46 && delim !== 41) return 0;
+  if (i + 1 < stop && !isSpace(text.charCodeAt(i + 1))) return 0;
+  return i - pos + 1;
+}
+
+/** Whether the ordered list marker of `length` characters at `pos` numbers its item 1. */
+function numbersOne(text: string, pos: number, length: number): boolean {
+  let value = 0;
+  for (let i = pos; i < pos + length - 1; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value === 1;
+}
+
+/** How many of the `depth` open list items stay open beside a line indented `col` columns. */
+function keptDepth(openCol: Int32Array, depth: number, col: number): number {
+  while (depth > 0 && openCol[depth - 1] > col) depth--;
+  return depth;
+}
+
+/**
+ * Whether a list marker of `markerLength` characters at `first` opens an item: it must sit less
+ * than four columns past the content of the item it belongs to (`pastBase`), and where it would
+ * otherwise continue a paragraph (`interrupting`), only a non-empty item, numbered 1 if
+ * ordered, does.
+ */
+function opensItem(text: string, first: number, stop: number, markerLength: number, pastBase: number, interrupting: boolean): boolean {
+  if (pastBase >= 4) return false;
+  if (!interrupting) return true;
+  return (markerLength === 1 || numbersOne(text, first, markerLength)) && firstNonSpace(text, first + markerLength, stop) !== stop;
+}
+
+/** Level of an ATX heading at `pos` (one to six `#` then whitespace or the end), or 0. */
+function atxLevel(text: string, pos: number, stop: number): number {
+  let i = pos + 1;
+  while (i < stop && i - pos <= 6) {
+    const c = text.charCodeAt(i);
+    if (c !== HASH) return isSpace(c) ? i - pos : 0;
+    i++;
+  }
+  return i === stop && i - pos <= 6 ? i - pos : 0;
+}
+
+/** Length of the run of `c` opening a fence at `pos` (three or more, and no backtick after backticks), or 0. */
+function fenceOpening(text: string, pos: number, stop: number, c: number): number {
+  const run = runLength(text, pos, stop, c);
+  return run >= 3 && (c === TILDE || !containsWithin(text, '`', pos + run, stop)) ? run : 0;
+}
+
+/** Whether the line from `pos` closes a fence of `length` `c`: a run at least as long, then only whitespace. */
+function closesFence(text: string, pos: number, stop: number, c: number, length: number): boolean {
+  const run = runLength(text, pos, stop, c);
+  return run >= length && firstNonSpace(text, pos + run, stop) === stop;
+}
+
+/** An HTML block opened on a line: how it ends, and whether it already ends on that line. */
+interface HtmlStart {
+  end: number;
+  /** The closing tag of a raw block, as its index in RAW_CLOSERS (-1 for other blocks). */
+  closer: number;
+  closesOnLine: boolean;
+}
+
+/** The HTML block a line starting with `<` at `pos` opens, or null (a lone tag cannot interrupt a paragraph). */
+function htmlStart(text: string, pos: number, stop: number, interrupting: boolean): HtmlStart | null {
+  if (text.startsWith('<!--', pos)) return { end: HTML_COMMENT, closer: -1, closesOnLine: containsWithin(text, '-->', pos + 4, stop) };
+  const line = text.slice(pos, Math.min(stop, pos + 2000));
+  const raw = RAW_TAG.exec(line);
+  if (raw) {
+    const closer = RAW_CLOSERS.indexOf(`</${raw[1].toLowerCase()}>`);
+    return { end: HTML_RAW, closer, closesOnLine: line.toLowerCase().includes(RAW_CLOSERS[closer]) };
+  }
+  if (BLOCK_TAG.test(line) || (!interrupting && LONE_TAG.test(line))) return { end: HTML_BLANK, closer: -1, closesOnLine: false };
+  return null;
+}
+
+/** Whether an open HTML block ending as `end` says so on the line from `first` to `stop`. */
+function htmlEnds(text: string, first: number, stop: number, end: number, closer: number): boolean {
+  return end === HTML_COMMENT ? containsWithin(text, '-->', first, stop) : end === HTML_RAW && text.slice(first, stop).toLowerCase().includes(RAW_CLOSERS[closer]);
+}
+
+/** Takes back the checkbox of line `i`: `[ ]` alone on its line turned out to be plain text. */
+function dropBox(i: number, textStart: Int32Array, box: Uint16Array, boxOffset: Int32Array, flags: Uint8Array): void {
+  textStart[i] = boxOffset[i] - 1;
+  box[i] = 0;
+  boxOffset[i] = -1;
+  flags[i] &= ~OPTIONAL;
+}
+
 /** Where each line starts: one pass of indexOf (fast native search), kept for the main pass. */
 function lineStarts(text: string, from: number): Int32Array {
   if (from >= text.length) return new Int32Array(0);
   let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
   let count = 0;
   starts[count++] = from;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
+  const last = text.length - 1;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < last; ) {
     if (count === starts.length) {
       const grown = new Int32Array(starts.length * 2);
       grown.set(starts);
       starts = grown;
     }
-    starts[count++] = i + 1;
+    starts[count++] = ++i;
+    // An empty line ends where it starts: no search for it.
+    i = text.charCodeAt(i) === 10 ? i : text.indexOf('\n', i);
   }
   return starts.slice(0, count);
 }
+
+/** The result's columns while the scan fills them, in the order of ScanResult. */
+type Columns = [
+  kind: Uint8Array,
+  start: Int32Array,
+  end: Int32Array,
+  indent: Int32Array,
+  textStart: Int32Array,
+  level: Uint8Array,
+  markerWidth: Uint8Array,
+  parent: Int32Array,
+  depth: Int32Array,
+  box: Uint16Array,
+  boxOffset: Int32Array,
+  flags: Uint8Array,
+];
+
+/** Slots of the state carried from one run of lines to the next, in an Int32Array (flags as 1 or 0). */
+const SLOT = {
+  openDepth: 0,
+  fenceChar: 1,
+  fenceLength: 2,
+  fenceLine: 3,
+  /** Content column of the list item holding the open fence (0 at top level). */
+  fenceBase: 4,
+  htmlEnd: 5,
+  /** Index in RAW_CLOSERS of the tag that ends the open raw HTML block. */
+  htmlCloser: 6,
+  /** A list line whose checkbox has no text after it: a task only if its paragraph goes on. */
+  pendingBox: 7,
+  prevBlank: 8,
+  /** The previous line can take a lazy continuation line (an open paragraph). */
+  paragraphOpen: 9,
+  /** The open paragraph started outside any list item (setext headings only apply there). */
+  paragraphAtTop: 10,
+} as const;
+const SLOTS = 11;
+
+/**
+ * Lines per call of `scanLines`. Many short calls rather than one long loop: V8 then compiles
+ * the function whole, with type feedback for every step, instead of replacing the running
+ * loop, whose compiled code gives up at the first step after it (on each of the first scans).
+ * The function takes only typed arrays, an array and numbers: compiled code that expects an
+ * object of a shape of ours is thrown away when a garbage collection finds no such object left.
+ */
+const RUN = 2048;
 
 /**
  * Scans `text` into lines. A leading byte-order mark is skipped; `\r\n` and `\n` both end a
@@ -202,309 +362,20 @@ export function scan(text: string): ScanResult {
   const box = new Uint16Array(total);
   const boxOffset = new Int32Array(total).fill(-1);
   const flags = new Uint8Array(total);
-
-  // Open list items: content column and line index, as two stacks.
-  // Open list items as two stacks with an explicit depth: setting an array's length is a
-  // runtime call in V8, and this happens on most list lines. Nesting never exceeds the lines.
+  const columns: Columns = [kind, start, end, indent, textStart, level, markerWidth, parent, depth, box, boxOffset, flags];
+  // Open list items as two stacks (content column, line index); nesting never exceeds the lines.
   const openCol = new Int32Array(total + 1);
   const openLine = new Int32Array(total + 1);
-  let openDepth = 0;
-  let fenceChar = 0;
-  let fenceLength = 0;
-  let fenceLine = 0;
-  /** Content column of the list item holding the open fence (0 at top level). */
-  let fenceBase = 0;
-  let htmlEnd = HTML_NONE;
-  let htmlCloser = '';
-  /** A list line whose checkbox has no text after it: a task only if its paragraph goes on. */
-  let pendingBox = -1;
-  let prevBlank = true;
-  /** The previous line can take a lazy continuation line (an open paragraph). */
-  let paragraphOpen = false;
-  /** The open paragraph started outside any list item (setext headings only apply there). */
-  let paragraphAtTop = false;
-  // Scratch results of measureIndent and readMarker, kept in variables to avoid allocation.
-  let measuredCol = 0;
-  let markerLength = 0;
-  let markerOrdered = false;
-  let markerNumber = 0;
-
-  /** Columns of leading whitespace (into measuredCol); returns the first other offset. */
-  const measureIndent = (from: number, stop: number, col: number): number => {
-    let pos = from;
-    while (pos < stop) {
-      const c = text.charCodeAt(pos);
-      if (c === SPACE) col++;
-      else if (c === TAB) col += 4 - (col % 4);
-      else break;
-      pos++;
-    }
-    measuredCol = col;
-    return pos;
-  };
-
-  /** A list marker at `pos` followed by whitespace or the end of the line (into marker*). */
-  const readMarker = (pos: number, stop: number): boolean => {
-    const c = text.charCodeAt(pos);
-    if (c === 45 || c === 42 || c === 43) {
-      if (pos + 1 >= stop || isSpace(text.charCodeAt(pos + 1))) {
-        markerLength = 1;
-        markerOrdered = false;
-        markerNumber = 0;
-        return true;
-      }
-      return false;
-    }
-    let i = pos;
-    let value = 0;
-    while (i < stop && i - pos < 9) {
-      const d = text.charCodeAt(i);
-      if (d < 48 || d > 57) break;
-      value = value * 10 + (d - 48);
-      i++;
-    }
-    if (i === pos || i >= stop) return false;
-    const delim = text.charCodeAt(i);
-    if (delim !== 46 && delim !== 41) return false;
-    if (i + 1 < stop && !isSpace(text.charCodeAt(i + 1))) return false;
-    markerLength = i - pos + 1;
-    markerOrdered = true;
-    markerNumber = value;
-    return true;
-  };
-
-  const containerCol = (): number => (openDepth > 0 ? openCol[openDepth - 1] : 0);
-  const closeItemsBeyond = (col: number): void => {
-    while (openDepth > 0 && openCol[openDepth - 1] > col) {
-      openDepth--;
-    }
-  };
-
-  const dropBox = (i: number): void => {
-    textStart[i] = boxOffset[i] - 1;
-    box[i] = 0;
-    boxOffset[i] = -1;
-    flags[i] &= ~OPTIONAL;
-  };
-
-  const startsBlock = (i: number, c: number, col: number, first: number, stop: number, interrupting: boolean): boolean => {
-    if (c === HASH) {
-      const hashes = runLength(text, first, stop, HASH);
-      const after = first + hashes;
-      if (hashes <= 6 && (after === stop || isSpace(text.charCodeAt(after)))) {
-        kind[i] = K.heading;
-        level[i] = hashes;
-        textStart[i] = measureIndent(after, stop, 0);
-        openDepth = 0;
-        paragraphOpen = false;
-        return true;
-      }
-    }
-    if (c === BACKTICK || c === TILDE) {
-      const run = runLength(text, first, stop, c);
-      if (run >= 3 && (c === TILDE || !containsWithin(text, '`', first + run, stop))) {
-        closeItemsBeyond(col);
-        kind[i] = K.fence;
-        flags[i] |= DELIMITER;
-        fenceChar = c;
-        fenceLength = run;
-        fenceLine = i + 1;
-        fenceBase = containerCol();
-        paragraphOpen = false;
-        return true;
-      }
-    }
-    if (c === GT) {
-      closeItemsBeyond(col);
-      kind[i] = K.quote;
-      textStart[i] = first + 1;
-      paragraphOpen = false;
-      return true;
-    }
-    if (c === PIPE) {
-      closeItemsBeyond(col);
-      kind[i] = K.table;
-      paragraphOpen = false;
-      return true;
-    }
-    if (c === LT) {
-      let end = HTML_NONE;
-      let closesOnLine = false;
-      if (text.startsWith('<!--', first)) {
-        end = HTML_COMMENT;
-        closesOnLine = containsWithin(text, '-->', first + 4, stop);
-      } else {
-        const line = text.slice(first, Math.min(stop, first + 2000));
-        const raw = RAW_TAG.exec(line);
-        if (raw) {
-          end = HTML_RAW;
-          htmlCloser = `</${raw[1].toLowerCase()}>`;
-          closesOnLine = line.toLowerCase().includes(htmlCloser);
-        } else if (BLOCK_TAG.test(line) || (!interrupting && LONE_TAG.test(line))) {
-          end = HTML_BLANK;
-        }
-      }
-      if (end !== HTML_NONE) {
-        closeItemsBeyond(col);
-        kind[i] = K.html;
-        if (!closesOnLine) htmlEnd = end;
-        paragraphOpen = false;
-        return true;
-      }
-    }
-    return false;
-  };
-
-  const listItem = (i: number, col: number, first: number, stop: number): void => {
-    kind[i] = K.list;
-    markerWidth[i] = markerLength;
-    const afterMarker = first + markerLength;
-    const gapEnd = measureIndent(afterMarker, stop, col + markerLength);
-    const markerEndCol = col + markerLength;
-    const spaces = measuredCol - markerEndCol;
-    // Five or more spaces after the marker: the content starts one column after it (indented code).
-    const contentCol = gapEnd === stop || spaces > 4 ? markerEndCol + 1 : markerEndCol + Math.max(spaces, 1);
-    parent[i] = openDepth > 0 ? openLine[openDepth - 1] : -1;
-    depth[i] = openDepth;
-    openCol[openDepth] = contentCol;
-    openLine[openDepth] = i;
-    openDepth++;
-    let content = spaces > 4 ? afterMarker + 1 : gapEnd;
-    // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
-    if (content + 2 < stop + 1 && text.charCodeAt(content) === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET) {
-      const boxChar = text.charCodeAt(content + 1);
-      if (isBoxChar(boxChar)) {
-        let after = content + 3;
-        let optional = false;
-        if (after < stop && text.charCodeAt(after) === STAR) {
-          optional = true;
-          after++;
-        }
-        if (after >= stop || isSpace(text.charCodeAt(after))) {
-          box[i] = boxChar;
-          boxOffset[i] = content + 1;
-          if (optional) flags[i] |= OPTIONAL;
-          content = measureIndent(after, stop, 0);
-          if (content === stop) {
-            // `[ ]` alone is paragraph text: a task only if the next line continues it.
-            pendingBox = i;
-            textStart[i] = content;
-            paragraphOpen = true;
-            paragraphAtTop = false;
-            return;
-          }
-        }
-      }
-    }
-    textStart[i] = content;
-    paragraphOpen = content < stop;
-    paragraphAtTop = false;
-  };
-
-  const classify = (i: number, col: number, first: number, stop: number): void => {
-    const c = text.charCodeAt(first);
-    const lazyAllowed = paragraphOpen && !prevBlank;
-    const wasBlank = prevBlank;
-    prevBlank = false;
-
-    // Thematic breaks win over list markers (`- - -`), and `---` under a paragraph is a setext heading.
-    if (col - containerCol() < 4 || !lazyAllowed) {
-      const underline = lazyAllowed && paragraphAtTop && openDepth === 0 && col < 4 ? setextLevel(text, first, stop) : 0;
-      if (underline > 0) {
-        kind[i - 1] = K.heading;
-        level[i - 1] = underline;
-        kind[i] = K.hr;
-        paragraphOpen = false;
-        return;
-      }
-      if (col - containerCol() < 4 && isThematicBreak(text, first, stop)) {
-        closeItemsBeyond(col);
-        kind[i] = K.hr;
-        paragraphOpen = false;
-        return;
-      }
-    }
-
-    if (readMarker(first, stop)) {
-      let kept = openDepth;
-      while (kept > 0 && openCol[kept - 1] > col) kept--;
-      const base = kept > 0 ? openCol[kept - 1] : 0;
-      const nestsInParagraph = lazyAllowed && (openDepth === 0 || col >= containerCol());
-      const emptyItem = measureIndent(first + markerLength, stop, 0) === stop;
-      const cannotInterrupt = nestsInParagraph && ((markerOrdered && markerNumber !== 1) || emptyItem);
-      if (col - base < 4 && !cannotInterrupt) {
-        openDepth = kept;
-        listItem(i, col, first, stop);
-        return;
-      }
-    }
-
-    if (wasBlank) closeItemsBeyond(col);
-    // Headings, fences, quotes, tables and HTML comments interrupt a paragraph; plain text continues it.
-    if (col - containerCol() < 4 && startsBlock(i, c, col, first, stop, lazyAllowed)) return;
-    if (lazyAllowed) {
-      kind[i] = K.text;
-      return;
-    }
-    if (col - containerCol() >= 4) {
-      kind[i] = K.code;
-      paragraphOpen = false;
-      return;
-    }
-    closeItemsBeyond(col);
-    kind[i] = K.text;
-    paragraphOpen = true;
-    paragraphAtTop = openDepth === 0;
-  };
+  const state = new Int32Array(SLOTS);
+  state[SLOT.htmlCloser] = -1;
+  state[SLOT.pendingBox] = -1;
+  state[SLOT.prevBlank] = 1;
 
   const lastEnd = length > 0 && text.charCodeAt(length - 1) === 10 ? length - 1 : length;
-  for (let i = 0; i < total; i++) {
-    const pos = start[i];
-    let stop = i + 1 < total ? start[i + 1] - 1 : lastEnd;
-    if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
-    end[i] = stop;
-    const first = measureIndent(pos, stop, 0);
-    const col = measuredCol;
-    indent[i] = col;
-    textStart[i] = first;
+  for (let from = 0; from < total; from += RUN) scanLines(text, columns, openCol, openLine, state, from, Math.min(total, from + RUN), lastEnd);
+  if (state[SLOT.pendingBox] >= 0) dropBox(state[SLOT.pendingBox], textStart, box, boxOffset, flags);
 
-    // A fence inside a list item ends with the item: a less indented line closes both.
-    if (fenceChar !== 0 && fenceBase > 0 && first !== stop && col < fenceBase) fenceChar = 0;
-    const couldContinue = paragraphOpen && !prevBlank;
-
-    if (fenceChar !== 0) {
-      kind[i] = K.fence;
-      if (col - fenceBase < 4 && runLength(text, first, stop, fenceChar) >= fenceLength) {
-        let j = first + runLength(text, first, stop, fenceChar);
-        while (j < stop && isSpace(text.charCodeAt(j))) j++;
-        if (j === stop) {
-          flags[i] |= DELIMITER;
-          fenceChar = 0;
-        }
-      }
-      prevBlank = false;
-      paragraphOpen = false;
-    } else if (htmlEnd !== HTML_NONE && !(htmlEnd === HTML_BLANK && first === stop)) {
-      kind[i] = K.html;
-      if (htmlEnd === HTML_COMMENT ? containsWithin(text, '-->', first, stop) : htmlEnd === HTML_RAW && text.slice(first, stop).toLowerCase().includes(htmlCloser)) htmlEnd = HTML_NONE;
-      prevBlank = false;
-      paragraphOpen = false;
-    } else if (first === stop) {
-      kind[i] = K.blank;
-      htmlEnd = HTML_NONE;
-      prevBlank = true;
-      paragraphOpen = false;
-    } else {
-      classify(i, col, first, stop);
-    }
-    if (pendingBox >= 0 && pendingBox !== i) {
-      if (!(couldContinue && kind[i] === K.text)) dropBox(pendingBox);
-      pendingBox = -1;
-    }
-  }
-  if (pendingBox >= 0) dropBox(pendingBox);
-
-  const result = {
+  return withLines(text, {
     count: total,
     kind,
     start,
@@ -518,9 +389,216 @@ export function scan(text: string): ScanResult {
     box,
     boxOffset,
     flags,
-    unterminatedFence: fenceChar !== 0 ? fenceLine : null,
+    unterminatedFence: state[SLOT.fenceChar] !== 0 ? state[SLOT.fenceLine] : null,
     contentStart,
-  };
+  });
+}
+
+/** Scans lines `from` to `to` (exclusive) into `columns`, carrying the open items and `state` on. */
+function scanLines(
+  text: string,
+  columns: Columns,
+  openCol: Int32Array,
+  openLine: Int32Array,
+  state: Int32Array,
+  from: number,
+  to: number,
+  lastEnd: number,
+): void {
+  // The state lives in locals while the lines run, and the helpers called are pure. Closures
+  // sharing the state would keep it in a heap context, and V8 holds their optimised code weakly:
+  // each full garbage collection between two scans threw it away (scans ran twice as slow).
+  const [kind, start, end, indent, textStart, level, markerWidth, parent, depth, box, boxOffset, flags] = columns;
+  const count = start.length;
+  let openDepth = state[SLOT.openDepth];
+  let fenceChar = state[SLOT.fenceChar];
+  let fenceLength = state[SLOT.fenceLength];
+  let fenceLine = state[SLOT.fenceLine];
+  let fenceBase = state[SLOT.fenceBase];
+  let htmlEnd = state[SLOT.htmlEnd];
+  let htmlCloser = state[SLOT.htmlCloser];
+  let pendingBox = state[SLOT.pendingBox];
+  let prevBlank = state[SLOT.prevBlank] === 1;
+  let paragraphOpen = state[SLOT.paragraphOpen] === 1;
+  let paragraphAtTop = state[SLOT.paragraphAtTop] === 1;
+  for (let i = from; i < to; i++) {
+    const pos = start[i];
+    let stop = i + 1 < count ? start[i + 1] - 1 : lastEnd;
+    if (stop > pos && text.charCodeAt(stop - 1) === 13) stop--;
+    end[i] = stop;
+    // Indentation in columns, a tab reaching the next multiple of four; `c` is the character after it.
+    let first = pos;
+    let col = 0;
+    let c = 0;
+    for (; first < stop; first++) {
+      c = text.charCodeAt(first);
+      if (c === SPACE) col++;
+      else if (c === TAB) col += 4 - (col & 3);
+      else break;
+    }
+    indent[i] = col;
+    textStart[i] = first;
+
+    // A fence inside a list item ends with the item: a less indented line closes both.
+    if (fenceChar !== 0 && fenceBase > 0 && first !== stop && col < fenceBase) fenceChar = 0;
+    // This line could continue the previous line's paragraph.
+    const lazy = paragraphOpen && !prevBlank;
+
+    if (fenceChar !== 0) {
+      kind[i] = K.fence;
+      if (col - fenceBase < 4 && closesFence(text, first, stop, fenceChar, fenceLength)) {
+        flags[i] = DELIMITER;
+        fenceChar = 0;
+      }
+      prevBlank = false;
+      paragraphOpen = false;
+    } else if (htmlEnd !== HTML_NONE && !(htmlEnd === HTML_BLANK && first === stop)) {
+      kind[i] = K.html;
+      if (htmlEnds(text, first, stop, htmlEnd, htmlCloser)) htmlEnd = HTML_NONE;
+      prevBlank = false;
+      paragraphOpen = false;
+    } else if (first === stop) {
+      // Blank: its kind is the arrays' zero.
+      htmlEnd = HTML_NONE;
+      prevBlank = true;
+      paragraphOpen = false;
+    } else {
+      const wasBlank = prevBlank;
+      prevBlank = false;
+      // Content column of the innermost open item, and how many items stay open if the line closes some.
+      const inner = openDepth > 0 ? openCol[openDepth - 1] : 0;
+      const kept = keptDepth(openCol, openDepth, col);
+      let found = 0;
+      // Thematic breaks win over list markers (`- - -`), and `---` under a paragraph is a setext heading.
+      if (lazy && paragraphAtTop && openDepth === 0 && col < 4 && (found = setextLevel(text, first, stop)) > 0) {
+        kind[i - 1] = K.heading;
+        level[i - 1] = found;
+        kind[i] = K.hr;
+        paragraphOpen = false;
+      } else if (col - inner < 4 && isThematicBreak(text, c, first, stop)) {
+        openDepth = kept;
+        kind[i] = K.hr;
+        paragraphOpen = false;
+      } else if (
+        (found = listMarkerLength(text, c, first, stop)) > 0 &&
+        opensItem(text, first, stop, found, col - (kept > 0 ? openCol[kept - 1] : 0), lazy && col >= inner)
+      ) {
+        const markerLength = found;
+        openDepth = kept;
+        kind[i] = K.list;
+        markerWidth[i] = markerLength;
+        const afterMarker = first + markerLength;
+        const markerEndCol = col + markerLength;
+        let gapEnd = afterMarker;
+        let gapCol = markerEndCol;
+        // `g`: the character after the whitespace that follows the marker.
+        let g = 0;
+        for (; gapEnd < stop; gapEnd++) {
+          g = text.charCodeAt(gapEnd);
+          if (g === SPACE) gapCol++;
+          else if (g === TAB) gapCol += 4 - (gapCol & 3);
+          else break;
+        }
+        const spaces = gapCol - markerEndCol;
+        // Five or more spaces after the marker: the content starts one column after it (indented code).
+        const contentCol = gapEnd === stop || spaces > 4 ? markerEndCol + 1 : markerEndCol + Math.max(spaces, 1);
+        if (openDepth > 0) parent[i] = openLine[openDepth - 1];
+        depth[i] = openDepth;
+        openCol[openDepth] = contentCol;
+        openLine[openDepth] = i;
+        openDepth++;
+        let content = spaces > 4 ? afterMarker + 1 : gapEnd;
+        paragraphOpen = content < stop;
+        paragraphAtTop = false;
+        // A checkbox: `[c]` followed by whitespace, the end of the line, or Kiro's `*`.
+        const opening = spaces > 4 ? text.charCodeAt(content) : g;
+        const boxChar = content + 2 <= stop && opening === OPEN_BRACKET && text.charCodeAt(content + 2) === CLOSE_BRACKET ? text.charCodeAt(content + 1) : 0;
+        if (isBoxChar(boxChar)) {
+          let after = content + 3;
+          let next = after < stop ? text.charCodeAt(after) : 0;
+          const optional = next === STAR;
+          if (optional) next = ++after < stop ? text.charCodeAt(after) : 0;
+          if (after >= stop || isSpace(next)) {
+            box[i] = boxChar;
+            boxOffset[i] = content + 1;
+            if (optional) flags[i] = OPTIONAL;
+            content = after < stop ? firstNonSpace(text, after + 1, stop) : after;
+            // `[ ]` alone is paragraph text: a task only if the next line continues it.
+            if (content === stop) pendingBox = i;
+            paragraphOpen = true;
+          }
+        }
+        textStart[i] = content;
+      } else {
+        if (wasBlank) openDepth = kept;
+        // Headings, fences, quotes, tables and HTML blocks interrupt a paragraph; plain text continues it.
+        const blockAllowed = col - (openDepth > 0 ? openCol[openDepth - 1] : 0) < 4;
+        let html: HtmlStart | null = null;
+        if (blockAllowed && c === HASH && (found = atxLevel(text, first, stop)) > 0) {
+          kind[i] = K.heading;
+          level[i] = found;
+          textStart[i] = firstNonSpace(text, first + found, stop);
+          openDepth = 0;
+          paragraphOpen = false;
+        } else if (blockAllowed && (c === BACKTICK || c === TILDE) && (found = fenceOpening(text, first, stop, c)) > 0) {
+          openDepth = kept;
+          kind[i] = K.fence;
+          flags[i] = DELIMITER;
+          fenceChar = c;
+          fenceLength = found;
+          fenceLine = i + 1;
+          fenceBase = openDepth > 0 ? openCol[openDepth - 1] : 0;
+          paragraphOpen = false;
+        } else if (blockAllowed && (c === GT || c === PIPE)) {
+          openDepth = kept;
+          if (c === GT) {
+            kind[i] = K.quote;
+            textStart[i] = first + 1;
+          } else {
+            kind[i] = K.table;
+          }
+          paragraphOpen = false;
+        } else if (blockAllowed && c === LT && (html = htmlStart(text, first, stop, lazy)) !== null) {
+          openDepth = kept;
+          kind[i] = K.html;
+          if (!html.closesOnLine) {
+            htmlEnd = html.end;
+            htmlCloser = html.closer;
+          }
+          paragraphOpen = false;
+        } else if (lazy) {
+          kind[i] = K.text;
+        } else if (!blockAllowed) {
+          kind[i] = K.code;
+          paragraphOpen = false;
+        } else {
+          openDepth = kept;
+          kind[i] = K.text;
+          paragraphOpen = true;
+          paragraphAtTop = openDepth === 0;
+        }
+      }
+    }
+    if (pendingBox >= 0 && pendingBox !== i) {
+      if (!(lazy && kind[i] === K.text)) dropBox(pendingBox, textStart, box, boxOffset, flags);
+      pendingBox = -1;
+    }
+  }
+  state[SLOT.openDepth] = openDepth;
+  state[SLOT.fenceChar] = fenceChar;
+  state[SLOT.fenceLength] = fenceLength;
+  state[SLOT.fenceLine] = fenceLine;
+  state[SLOT.fenceBase] = fenceBase;
+  state[SLOT.htmlEnd] = htmlEnd;
+  state[SLOT.htmlCloser] = htmlCloser;
+  state[SLOT.pendingBox] = pendingBox;
+  state[SLOT.prevBlank] = prevBlank ? 1 : 0;
+  state[SLOT.paragraphOpen] = paragraphOpen ? 1 : 0;
+  state[SLOT.paragraphAtTop] = paragraphAtTop ? 1 : 0;
+}
+
+/** The result with its `lines` view, built on first use: a closure of its own, so that `scan` has none. */
+function withLines(text: string, result: Omit<ScanResult, 'lines'>): ScanResult {
   let lines: ScanLine[] | null = null;
   return Object.defineProperty(result, 'lines', {
     enumerable: false,
