@@ -1,14 +1,19 @@
-// The scanner against a baseline build of itself, array by array: a change made for speed must
-// not change one value of a ScanResult. The baseline is a compiled scan.js of an earlier commit
-// (its dist/engine/scan.js, copied aside before the change), named by SCAN_BASELINE:
+// The scanner against a baseline of itself, array by array: a change made for speed must not
+// change one value of a ScanResult. The baseline is the scanner as it was at BASELINE_COMMIT,
+// read from git and compiled here; SCAN_BASELINE may name another compiled scan.js instead:
 //   SCAN_BASELINE=/tmp/baseline/engine/scan.js npx vitest run test/scan-baseline.test.ts
-// Without SCAN_BASELINE the file is skipped. Inputs: every fixture, the example, the real plans
-// when present (SCAN_CORPUS names another folder of them), generated plans (seeds, sizes,
-// dialects, CRLF, a byte-order mark, mojibake), hostile shapes, and random documents, both
-// plan-like and made of raw troublesome pieces.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// A change that means to read something differently moves BASELINE_COMMIT to the commit that
+// made it. Without git history (an unpacked package) the file is skipped and says why. Inputs:
+// every fixture, the example, the real plans when present (SCAN_CORPUS names another folder of
+// them), generated plans (seeds, sizes, dialects, CRLF, a byte-order mark, mojibake), hostile
+// shapes, and random documents, both plan-like and made of raw troublesome pieces.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+import ts from 'typescript';
 
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +22,32 @@ import { scan, type ScanResult } from '../src/engine/scan.js';
 import { GENERATED_DIALECTS, generatePlan, mojibake } from './support/generate.js';
 import { markdownDocument } from './support/markdown-arbitrary.js';
 
-const baselinePath = process.env.SCAN_BASELINE;
 const root = join(import.meta.dirname, '..');
-const corpusDir = process.env.SCAN_CORPUS ?? join(root, '..', '..', 'shared', 'corpus');
+/** The last commit whose scanner reads every input as the scanner must today. */
+const BASELINE_COMMIT = '649d49679488a0027b6662c5c16343218a3cb3f7';
+
+/** The baseline scanner's source from git, or null (with the reason printed) when there is none. */
+function baselineSource(): string | null {
+  try {
+    return execFileSync('git', ['show', `${BASELINE_COMMIT}:src/engine/scan.ts`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    console.warn(`scan-baseline: skipped, commit ${BASELINE_COMMIT} is not in this checkout (${(error as Error).message.split('\n')[0]}).`);
+    return null;
+  }
+}
+
+const source = process.env.SCAN_BASELINE ? null : baselineSource();
+const baselinePath = process.env.SCAN_BASELINE ?? (source === null ? undefined : compiled(source));
+
+/** `source` compiled to a module file of its own. */
+function compiled(source: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scrumdown-scan-baseline-'));
+  const file = join(dir, 'scan.mjs');
+  writeFileSync(file, ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return file;
+}
+const corpusDir = process.env.SCAN_CORPUS ?? join(root, '..', 'shared', 'corpus');
 
 const COLUMNS = ['kind', 'start', 'end', 'indent', 'textStart', 'level', 'markerWidth', 'parent', 'depth', 'box', 'boxOffset', 'flags'] as const;
 
