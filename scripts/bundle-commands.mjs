@@ -1,18 +1,36 @@
-// After `tsc`, joins the run module of the commands that print large plans fast (`items`) with the
-// engine and services it uses into one file, in place. Node's ES module loader costs a couple of
-// milliseconds per file at start; `scrumdown items` loads one module instead of about twenty.
-// Everything outside dist/engine and dist/services stays an import of the compiled file, so
-// modules whose identity matters (ScrumdownError for instanceof, the CLI's output helpers) exist
-// once per process. When esbuild is missing or fails, the compiled files are left as they are:
-// the CLI works the same, only its start is slower.
-import { rename, rm } from 'node:fs/promises';
+// After `tsc`, joins the CLI's start and the commands that read plans into a few files, in place.
+// Node's ES module loader costs a couple of milliseconds per file at start: unbundled, `scrumdown
+// --version` loads about forty modules and `scrumdown items` about sixty.
+//
+// - dist/cli/main.js takes in every command's declaration module (commands/*/index.js), the
+//   helpers they use and commander, so the CLI starts from one file plus the shared ones.
+// - The run module of each read command (status, items, ...) takes in the engine and services it
+//   uses, so running the command loads one more file.
+//
+// Three kinds of import stay imports of the compiled file: `import()`, so that what a command
+// needs still loads only when it runs; the shared modules below, whose identity matters
+// (ScrumdownError for instanceof, the CLI's output and exit helpers) and which must exist once
+// per process; and modules of another folder that use import.meta (the package version read
+// from ../../package.json), whose paths would be wrong from the bundle's folder. When esbuild is missing or fails, the compiled files are left as they are: the
+// CLI works the same, only its start is slower.
+import { readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, 'dist');
-const BUNDLED = [resolve(dist, 'engine') + sep, resolve(dist, 'services') + sep];
-const ENTRIES = ['cli/commands/items/run.js'];
+const SHARED = new Set(['errors.js', 'cli/output.js', 'cli/exit.js'].map((path) => resolve(dist, path)));
+const READ_COMMANDS = ['status', 'items', 'show', 'next', 'graph', 'lint', 'set', 'sprint'];
+const BUNDLES = [
+  // commander is CommonJS: inlined, its require() of node's modules needs a real require.
+  {
+    entry: 'cli/main.js',
+    packages: 'bundle',
+    banner: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);",
+  },
+  ...READ_COMMANDS.map((name) => ({ entry: `cli/commands/${name}/run.js`, packages: 'external' })),
+];
 
 let esbuild;
 try {
@@ -22,14 +40,28 @@ try {
   process.exit(0);
 }
 
-/** Keeps imports outside the bundled folders as imports, re-pointed from the output's folder. */
-function keepOutside(outDir) {
+function usesImportMeta(file) {
+  try {
+    return /\bimport\.meta\b/.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an import of `target` must stay an import of the compiled file in a bundle in `outDir`. */
+function staysImport(kind, target, outDir) {
+  if (kind === 'entry-point') return false;
+  return kind === 'dynamic-import' || SHARED.has(target) || (dirname(target) !== outDir && usesImportMeta(target));
+}
+
+/** Keeps the imports staysImport names as imports, re-pointed from the output's folder. */
+function keepImports(outDir) {
   return {
-    name: 'keep-outside',
+    name: 'keep-imports',
     setup(build) {
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
         const target = resolve(args.resolveDir, args.path);
-        if (args.kind === 'entry-point' || BUNDLED.some((folder) => target.startsWith(folder))) return undefined;
+        if (!staysImport(args.kind, target, outDir)) return undefined;
         let path = relative(outDir, target).split(sep).join('/');
         if (!path.startsWith('.')) path = `./${path}`;
         return { path, external: true };
@@ -38,25 +70,41 @@ function keepOutside(outDir) {
   };
 }
 
-for (const entry of ENTRIES) {
+async function bundle({ entry, packages, banner }) {
   const file = resolve(dist, entry);
-  const temporary = `${file}.bundle-${process.pid}.js`;
+  const result = await esbuild.build({
+    entryPoints: [file],
+    outfile: file,
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages,
+    banner: banner === undefined ? undefined : { js: banner },
+    // Chains tsc's maps, so a stack trace (node --enable-source-maps) still names the .ts sources.
+    sourcemap: 'linked',
+    logLevel: 'silent',
+    plugins: [keepImports(dirname(file))],
+  });
+  // The map first, then the code: each replaced whole, so a stopped build leaves working files.
+  const outputs = [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')));
+  for (const output of outputs) {
+    const temporary = `${output.path}.bundle-${process.pid}`;
+    try {
+      await writeFile(temporary, output.contents);
+      await rename(temporary, output.path);
+    } finally {
+      await rm(temporary, { force: true });
+    }
+  }
+}
+
+for (const target of BUNDLES) {
   try {
-    await esbuild.build({
-      entryPoints: [file],
-      outfile: temporary,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'silent',
-      plugins: [keepOutside(dirname(file))],
-    });
-    await rename(temporary, file);
+    await bundle(target);
   } catch (error) {
-    await rm(temporary, { force: true });
-    console.warn(`bundle-commands: left ${entry} unbundled (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+    console.warn(`bundle-commands: left ${target.entry} unbundled (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
   }
 }
 // A failed bundle is not a failed build: the unbundled modules work.
