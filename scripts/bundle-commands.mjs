@@ -11,10 +11,11 @@
 // needs still loads only when it runs; the shared modules below, whose identity matters
 // (ScrumdownError for instanceof, the CLI's output and exit helpers) and which must exist once
 // per process; and modules of another folder that use import.meta (the package version read
-// from ../../package.json), whose paths would be wrong from the bundle's folder. When esbuild is missing or fails, the compiled files are left as they are: the
-// CLI works the same, only its start is slower.
+// from ../../package.json), whose paths would be wrong from the bundle's folder. When esbuild
+// is missing or fails, the compiled files are left as they are: the CLI works the same, only
+// its start is slower.
 import { readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +23,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, 'dist');
 const SHARED = new Set(['errors.js', 'cli/output.js', 'cli/exit.js'].map((path) => resolve(dist, path)));
 const READ_COMMANDS = ['status', 'items', 'show', 'next', 'graph', 'lint', 'set', 'sprint'];
+/** The first line of every bundle (after main's #!), so that running this again skips it. */
+const MARK = '// Joined by scripts/bundle-commands.mjs from the modules tsc compiled.';
 const BUNDLES = [
   // commander is CommonJS: inlined, its require() of node's modules needs a real require.
   {
@@ -72,6 +75,8 @@ function keepImports(outDir) {
 
 async function bundle({ entry, packages, banner }) {
   const file = resolve(dist, entry);
+  // Bundling a bundle would declare main's require twice.
+  if ((await readFile(file, 'utf8')).slice(0, 200).includes(MARK)) return;
   const result = await esbuild.build({
     entryPoints: [file],
     outfile: file,
@@ -81,15 +86,15 @@ async function bundle({ entry, packages, banner }) {
     format: 'esm',
     target: 'node20',
     packages,
-    banner: banner === undefined ? undefined : { js: banner },
+    banner: { js: banner === undefined ? MARK : `${MARK}\n${banner}` },
     // Chains tsc's maps, so a stack trace (node --enable-source-maps) still names the .ts sources.
     sourcemap: 'linked',
+    sourcesContent: false,
     logLevel: 'silent',
     plugins: [keepImports(dirname(file))],
   });
-  // The map first, then the code: each replaced whole, so a stopped build leaves working files.
-  const outputs = [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')));
-  for (const output of outputs) {
+  // The code and its map, each replaced whole: a stopped build leaves files that run.
+  for (const output of result.outputFiles) {
     const temporary = `${output.path}.bundle-${process.pid}`;
     try {
       await writeFile(temporary, output.contents);
