@@ -56,7 +56,8 @@ function loaded(args: string[], cwd = fixtures): { code: number | null; stderr: 
   writeFileSync(log, '');
   const result = spawnSync(process.execPath, ['--import', join(scratch, 'register.mjs'), cli, ...args], {
     cwd,
-    env: { ...process.env, STARTUP_LOAD_LOG: log, NO_COLOR: '1' },
+    // Only this test's hook: a preload from the environment would load files of its own.
+    env: { ...process.env, NODE_OPTIONS: undefined, STARTUP_LOAD_LOG: log, NO_COLOR: '1' },
     encoding: 'utf8',
   });
   const files = new Set<string>();
