@@ -73,6 +73,7 @@ describe('CLI start-up', () => {
   it('is bundled: main.js holds the commands and commander', () => {
     const main = readFileSync(cli, 'utf8');
     expect(main.split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(main.split('\n')[1], 'dist/cli/main.js is not bundled: npm run build bundles it (with esbuild)').toBe('// Joined by scripts/bundle-commands.mjs from the modules tsc compiled.');
     expect(main).not.toMatch(/from ["']commander["']/);
     expect(main).not.toMatch(/from ["']\.\/commands\//);
   });
