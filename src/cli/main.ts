@@ -1,40 +1,17 @@
 #!/usr/bin/env node
 // The scrumdown command line: wires each command (one folder per command under commands/) into
 // commander and hands every failure to exit.ts. Start-up stays light: command folders only
-// declare arguments and help here; their work, and the engine, load when the command runs.
+// declare arguments and help here (commands.ts; only the command being run, unless help or an
+// unknown name needs them all); their work, and the engine, load when the command runs.
 
 import { Command } from 'commander';
 import { ScrumdownError } from '../errors.js';
 import { reportError } from './exit.js';
-import { registerConvert } from './commands/convert/index.js';
-import { registerExport } from './commands/export/index.js';
-import { registerBackup } from './commands/backup/index.js';
-import { registerGraph } from './commands/graph/index.js';
-import { registerItems } from './commands/items/index.js';
-import { registerLint } from './commands/lint/index.js';
-import { registerLogin } from './commands/login/index.js';
-import { registerPull } from './commands/pull/index.js';
-import { registerPush } from './commands/push/index.js';
-import { registerResolve } from './commands/resolve/index.js';
-import { registerMcp } from './commands/mcp/index.js';
-import { registerMigrate } from './commands/migrate/index.js';
-import { registerNext } from './commands/next/index.js';
-import { registerRestore } from './commands/restore/index.js';
-import { registerServe } from './commands/serve/index.js';
-import { registerSet } from './commands/set/index.js';
-import { registerShow } from './commands/show/index.js';
-import { registerSprint } from './commands/sprint/index.js';
-import { registerStandup } from './commands/standup/index.js';
-import { registerReport } from './commands/report/index.js';
-import { registerStatus } from './commands/status/index.js';
-import { registerHistory } from './commands/history/index.js';
-import { registerBurndown } from './commands/burndown/index.js';
-import { registerVelocity } from './commands/velocity/index.js';
-import { registerWatch } from './commands/watch/index.js';
-import { registerCycleTime } from './commands/cycle-time/index.js';
+import { COMMANDS, commandNamed } from './commands.js';
 import { packageVersion } from './version.js';
 
-function createProgram(): Command {
+/** The program for this command line (argv as process.argv: node, script, then the arguments). */
+function createProgram(argv: readonly string[]): Command {
   const program = new Command('scrumdown');
   program
     .description('Scrum planning and tracking on plain Markdown plans: progress, next work, lint, sprints and in-place status edits.')
@@ -58,32 +35,13 @@ Examples:
 
 Exit codes: 0 ok, 1 lint found errors, 2 bad input or usage, 3 internal error.`,
     );
-  registerStatus(program);
-  registerItems(program);
-  registerShow(program);
-  registerNext(program);
-  registerGraph(program);
-  registerLint(program);
-  registerSet(program);
-  registerSprint(program);
-  registerStandup(program);
-  registerReport(program);
-  registerHistory(program);
-  registerBurndown(program);
-  registerVelocity(program);
-  registerCycleTime(program);
-  registerServe(program);
-  registerMcp(program);
-  registerConvert(program);
-  registerExport(program);
-  registerLogin(program);
-  registerPush(program);
-  registerPull(program);
-  registerWatch(program);
-  registerResolve(program);
-  registerMigrate(program);
-  registerBackup(program);
-  registerRestore(program);
+  // Running a command needs its own declaration only; help and an unknown name need them all.
+  const named = commandNamed(argv[2]);
+  if (named) {
+    named(program);
+    return program;
+  }
+  for (const [, register] of COMMANDS) register(program);
   program
     .command('help')
     .description('show help for a command')
@@ -107,7 +65,7 @@ async function main(argv: string[]): Promise<void> {
     throw error;
   });
   try {
-    await createProgram().parseAsync(argv);
+    await createProgram(argv).parseAsync(argv);
   } catch (error) {
     reportError(error);
   }

@@ -32,6 +32,16 @@ describe('formatting helpers', () => {
     ], new Set([1]))).toEqual(['ID    PTS  TITLE', `${red('T1')}      8  First`, 'T100   13  Second']);
   });
 
+  it('counts a character outside the BMP once, coloured or not, and plain text by its length', () => {
+    const red = palette(true).red;
+    expect(visibleLength('plain text')).toBe(10);
+    expect(visibleLength('ship 🚀 it')).toBe(9);
+    expect(visibleLength(red('🚀🚀'))).toBe(2);
+    expect(visibleLength(`${red('a')}b`)).toBe(2);
+    expect(table([['🚀', 'x'], ['ab', 'y']])).toEqual(['🚀   x', 'ab  y']);
+    expect(table([['1', 'T'], ['🚀🚀🚀', 'U']], new Set([0]))).toEqual(['  1  T', '🚀🚀🚀  U']);
+  });
+
   it('writes nothing extra when colour is off', () => {
     const plain = palette(false);
     expect(plain.bold(plain.red('x'))).toBe('x');

@@ -50,10 +50,15 @@ export function palette(enabled: boolean): Palette {
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+/** An escape code or half of a surrogate pair: the only reasons a width is not the length. */
+const NOT_PLAIN = /[\u001b\ud800-\udfff]/;
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Visible width of a string: escape codes take no room, and wide characters are counted once. */
 export function visibleLength(text: string): number {
-  return [...text.replace(ANSI, '')].length;
+  if (!NOT_PLAIN.test(text)) return text.length;
+  const bare = text.replace(ANSI, '');
+  return SURROGATE.test(bare) ? [...bare].length : bare.length;
 }
 
 export function padEnd(text: string, width: number): string {
@@ -68,15 +73,22 @@ export function padStart(text: string, width: number): string {
 
 /** Rows as aligned columns; columns listed in `right` are right-aligned. Trailing spaces trimmed. */
 export function table(rows: string[][], right: ReadonlySet<number> = new Set()): string[] {
+  // Each width is measured once: a listing of a large plan has tens of thousands of cells.
+  const lengths = rows.map((row) => row.map(visibleLength));
   const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell));
+  for (const row of lengths) {
+    row.forEach((length, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, length);
     });
   }
-  return rows.map((row) =>
+  return rows.map((row, r) =>
     row
-      .map((cell, i) => (right.has(i) ? padStart(cell, widths[i]) : i === row.length - 1 ? cell : padEnd(cell, widths[i])))
+      .map((cell, i) => {
+        const gap = widths[i] - lengths[r][i];
+        if (gap <= 0) return cell;
+        if (right.has(i)) return ' '.repeat(gap) + cell;
+        return i === row.length - 1 ? cell : cell + ' '.repeat(gap);
+      })
       .join('  ')
       .trimEnd(),
   );

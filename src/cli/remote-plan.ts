@@ -2,15 +2,13 @@
 // lint): the project's document is fetched from the server into a private temporary folder, and
 // the command then reads it like any local file, through the same services. The folder becomes
 // the working directory so messages name the document (`tasks.md:12`), and is removed on exit.
+// The remote client loads only with --project: every command declares these options at start.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { ScrumdownError } from '../errors.js';
-import { RemoteClient } from '../services/remote/client.js';
-import { resolveServer } from '../services/remote/credentials.js';
-import { fetchDocument } from '../services/remote/documents.js';
 
 export interface RemotePlanOptions {
   server?: string;
@@ -39,6 +37,11 @@ export async function planFiles(files: readonly string[], options: RemotePlanOpt
   if (files.length > 0) {
     throw new ScrumdownError('invalid_argument', `Give either plan files or --project, not both (got ${files.join(', ')} and --project ${options.project}).`, {});
   }
+  const [{ RemoteClient }, { resolveServer }, { fetchDocument }] = await Promise.all([
+    import('../services/remote/client.js'),
+    import('../services/remote/credentials.js'),
+    import('../services/remote/documents.js'),
+  ]);
   const { server, token } = await resolveServer(options.server);
   const document = await fetchDocument(new RemoteClient({ server, token }), options.project, options.document);
   const folder = mkdtempSync(join(tmpdir(), 'scrumdown-remote-'));

@@ -4,8 +4,8 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { contextOf } from '../../context.js';
-import { addHistoryOptions } from '../history/shared.js';
-import type { GitHistoryOptions } from '../history/shared.js';
+import { addHistoryOptions } from '../history/options.js';
+import type { GitHistoryOptions } from '../history/options.js';
 
 export interface BurndownOptions extends GitHistoryOptions {
   from?: string;

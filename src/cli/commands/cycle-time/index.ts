@@ -3,8 +3,8 @@
 
 import type { Command } from 'commander';
 import { contextOf } from '../../context.js';
-import { addHistoryOptions } from '../history/shared.js';
-import type { GitHistoryOptions } from '../history/shared.js';
+import { addHistoryOptions } from '../history/options.js';
+import type { GitHistoryOptions } from '../history/options.js';
 
 export interface CycleTimeOptions extends GitHistoryOptions {
   from?: string;

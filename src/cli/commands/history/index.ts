@@ -3,8 +3,8 @@
 
 import type { Command } from 'commander';
 import { contextOf } from '../../context.js';
-import { addHistoryOptions } from './shared.js';
-import type { GitHistoryOptions } from './shared.js';
+import { addHistoryOptions } from './options.js';
+import type { GitHistoryOptions } from './options.js';
 
 export interface HistoryCommandOptions extends GitHistoryOptions {
   since?: string;

@@ -1,8 +1,7 @@
-// What the history commands share: the git options every one of them takes, loading the plan
-// with its history, and what to print when git cannot give the history (the message, then
-// where the plan stands now, and exit code 2).
+// What the history commands share when they run: loading the plan with its history, and what to
+// print when git cannot give the history (the message, then where the plan stands now, and exit
+// code 2). The options they declare are in options.ts.
 
-import type { Command } from 'commander';
 import { loadPlanWithHistory } from '../../../services/history/report.js';
 import type { PlanWithHistory } from '../../../services/history/report.js';
 import type { PlanHistory } from '../../../services/history/read.js';
@@ -12,18 +11,7 @@ import type { Plan } from '../../../engine/model.js';
 import { describeError, EXIT_USAGE } from '../../exit.js';
 import type { CommandContext } from '../../context.js';
 import { formatNumber, print, printJson, statusText } from '../../output.js';
-
-export interface GitHistoryOptions {
-  allParents?: boolean;
-  cache?: boolean;
-  json?: boolean;
-}
-
-export function addHistoryOptions(command: Command): Command {
-  return command
-    .option('--all-parents', 'follow every parent through merges (default: the first-parent line)')
-    .option('--no-cache', 'parse every revision again instead of using .git/scrumdown/');
-}
+import type { GitHistoryOptions } from './options.js';
 
 /**
  * The plan's history, or null after printing why there is none and the plan's current status

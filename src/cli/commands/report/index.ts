@@ -3,7 +3,6 @@
 
 import type { Command } from 'commander';
 import { ScrumdownError } from '../../../errors.js';
-import { writeFileAtomic } from '../../../services/plan-file.js';
 import { print } from '../../output.js';
 import { projectClient } from '../sprint/remote.js';
 
@@ -28,6 +27,7 @@ async function run(kind: 'weekly' | 'monthly', options: ReportOptions): Promise<
   if (kind === 'monthly' && options.month) query.set('month', options.month);
   const response = await client.raw('GET', `${base}/reports/${kind}?${query.toString()}`);
   if (options.out !== undefined) {
+    const { writeFileAtomic } = await import('../../../services/plan-file.js');
     await writeFileAtomic(options.out, response.bytes);
     print(`Wrote ${options.out} (${response.bytes.length} bytes).`);
   } else {

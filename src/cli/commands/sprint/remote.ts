@@ -1,9 +1,9 @@
 // `scrumdown sprint create|start|close|show|burndown` against a team server: thin calls through
-// the remote client; the server does the work (src/services/sprints).
+// the remote client; the server does the work (src/services/sprints). The client loads when a
+// subcommand runs, not when the CLI declares its commands.
 
 import type { Command } from 'commander';
-import { RemoteClient } from '../../../services/remote/client.js';
-import { resolveServer } from '../../../services/remote/credentials.js';
+import type { RemoteClient } from '../../../services/remote/client.js';
 import { formatNumber, print, printJson, printLines, table } from '../../output.js';
 
 export interface RemoteSprintOptions {
@@ -28,6 +28,10 @@ interface SprintBody {
 }
 
 export async function projectClient(options: { server?: string; project: string }): Promise<{ client: RemoteClient; base: string }> {
+  const [{ RemoteClient }, { resolveServer }] = await Promise.all([
+    import('../../../services/remote/client.js'),
+    import('../../../services/remote/credentials.js'),
+  ]);
   const { server, token } = await resolveServer(options.server);
   return { client: new RemoteClient({ server, token }), base: `/api/v1/projects/${encodeURIComponent(options.project)}` };
 }
