@@ -116,6 +116,8 @@ describe('former disagreements, now agreeing', () => {
     ['a box followed only by whitespace is not a task', '- [ ] \n', []],
     ['a tab between the brackets is an open box', '- [\t] a\n', [{ line: 1, checked: false }]],
     ['a box ending its line, continued on the next, is a task', '- [x]\n  a\n', [{ line: 1, checked: true }]],
+    ['a bare box followed by another bare box: neither is a task', '- [ ]\n- [ ]\n', []],
+    ['a bare box followed by a task: only the task', '- [ ]\n- [x] a\n', [{ line: 2, checked: true }]],
     ['a fence closes at its own indentation inside a nested item', '- a\n  - b\n    ```\n    x\n    ```\n- [ ] c\n', [{ line: 6, checked: false }]],
     ['a tab-indented fence in an item closes', '- a\n\t```\n\tx\n\t```\n- [ ] c\n', [{ line: 5, checked: false }]],
     ['a fence left open in an item ends with the item', '- a\n  ```\n  x\n- [ ] c\n', [{ line: 4, checked: false }]],

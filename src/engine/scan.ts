@@ -523,8 +523,12 @@ function scanLines(
             boxOffset[i] = content + 1;
             if (optional) flags[i] = OPTIONAL;
             content = after < stop ? firstNonSpace(text, after + 1, stop) : after;
-            // `[ ]` alone is paragraph text: a task only if the next line continues it.
-            if (content === stop) pendingBox = i;
+            // `[ ]` alone is paragraph text: a task only if the next line continues it. A bare
+            // box pending from the line before is not continued by this list item.
+            if (content === stop) {
+              if (pendingBox >= 0) dropBox(pendingBox, textStart, box, boxOffset, flags);
+              pendingBox = i;
+            }
             paragraphOpen = true;
           }
         }
