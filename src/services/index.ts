@@ -1,8 +1,10 @@
 // The operations every face of scrumdown shares (CLI now; REST API and MCP server later): load a
 // plan file, report on it, and change it. Each returns plain data; presentation is the caller's.
 
-export { loadPlan, loadPlans, readPlanBytes, readPlanFile, writeFileAtomic, MAX_PLAN_BYTES } from './plan-file.js';
-export type { LoadedPlan, PlanFile, WriteOptions } from './plan-file.js';
+export { loadPlan, loadPlans, readPlanFile } from './plan-file.js';
+export type { LoadedPlan, PlanFile } from './plan-file.js';
+export { MAX_PLAN_BYTES, readPlanBytes, writeFileAtomic } from './file-io.js';
+export type { WriteOptions } from './file-io.js';
 export { planStatus, topLevelSections } from './status.js';
 export type { PlanStatus, SectionStatus } from './status.js';
 export { dependencyIds, itemRow, listItems, parseItemFilter } from './items.js';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScrumdownError } from '../errors.js';
-import { loadPlan, MAX_PLAN_BYTES, readPlanBytes, writeFileAtomic } from './plan-file.js';
+import { MAX_PLAN_BYTES, readPlanBytes, writeFileAtomic } from './file-io.js';
+import { loadPlan } from './plan-file.js';
 
 let dir: string;
 

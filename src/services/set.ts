@@ -8,7 +8,8 @@ import type { DecodedText } from '../engine/decode.js';
 import { setStatus } from '../engine/edit/status.js';
 import type { Plan, PlanIndex, Status } from '../engine/model.js';
 import { unifiedDiff } from './diff.js';
-import { loadPlan, writeFileAtomic } from './plan-file.js';
+import { writeFileAtomic } from './file-io.js';
+import { loadPlan } from './plan-file.js';
 
 export interface StatusChange {
   id: string;

@@ -6,7 +6,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ScrumdownError } from '../../errors.js';
-import { writeFileAtomic } from '../plan-file.js';
+import { writeFileAtomic } from '../file-io.js';
 
 export interface ServerCredentials {
   token: string;

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { looksBinary } from '../../engine/decode.js';
 import { ScrumdownError } from '../../errors.js';
 import type { DocumentListEntry } from '../documents/read.js';
-import { readPlanBytes, writeFileAtomic } from '../plan-file.js';
+import { readPlanBytes, writeFileAtomic } from '../file-io.js';
 import type { RemoteClient } from '../remote/client.js';
 import { createRemoteDocument, downloadRemoteDocument, listRemoteDocuments, replaceRemoteDocument } from '../remote/documents.js';
 import { itemChanges } from './changes.js';

@@ -5,7 +5,7 @@
 
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { ScrumdownError } from '../../errors.js';
-import { readPlanBytes, writeFileAtomic } from '../plan-file.js';
+import { readPlanBytes, writeFileAtomic } from '../file-io.js';
 import { bytesOf, sideOf, withoutChangesTo } from './merge.js';
 import { readBase, readSyncState, statePath, writeSyncState } from './state.js';
 import type { SyncState } from './state.js';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ScrumdownError } from '../../errors.js';
-import { writeFileAtomic } from '../plan-file.js';
+import { writeFileAtomic } from '../file-io.js';
 import type { MergeConflict } from './merge.js';
 
 export const STATE_FOLDER = '.scrumdown';

@@ -2,7 +2,7 @@
 
 import { historyBurndown } from '../../../services/history/report.js';
 import type { BurndownReport } from '../../../services/history/report.js';
-import { writeFileAtomic } from '../../../services/plan-file.js';
+import { writeFileAtomic } from '../../../services/file-io.js';
 import type { CommandContext } from '../../context.js';
 import { formatNumber, print, printJson, table } from '../../output.js';
 import type { Palette } from '../../output.js';

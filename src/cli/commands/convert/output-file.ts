@@ -3,7 +3,7 @@
 
 import { stat } from 'node:fs/promises';
 import { ScrumdownError } from '../../../errors.js';
-import { writeFileAtomic } from '../../../services/plan-file.js';
+import { writeFileAtomic } from '../../../services/file-io.js';
 
 export interface OutputOptions {
   out?: string;

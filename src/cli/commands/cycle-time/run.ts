@@ -2,7 +2,7 @@
 
 import { historyCycleTime } from '../../../services/history/report.js';
 import type { CycleTimeReport } from '../../../engine/history/cycle-time.js';
-import { writeFileAtomic } from '../../../services/plan-file.js';
+import { writeFileAtomic } from '../../../services/file-io.js';
 import type { CommandContext } from '../../context.js';
 import { formatNumber, optionalNumber, print, printJson, table } from '../../output.js';
 import type { Palette } from '../../output.js';

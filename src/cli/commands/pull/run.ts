@@ -2,7 +2,7 @@
 // reader sees the old file or the new one, never half of it.
 
 import { basename } from 'node:path';
-import { writeFileAtomic } from '../../../services/plan-file.js';
+import { writeFileAtomic } from '../../../services/file-io.js';
 import { RemoteClient } from '../../../services/remote/client.js';
 import { resolveServer } from '../../../services/remote/credentials.js';
 import { fetchDocument } from '../../../services/remote/documents.js';

@@ -9,7 +9,7 @@ import { RemoteClient } from '../../../services/remote/client.js';
 import { resolveServer } from '../../../services/remote/credentials.js';
 import { pushDocument } from '../../../services/remote/documents.js';
 import { readPlanHistory } from '../../../services/history/read.js';
-import { readPlanBytes } from '../../../services/plan-file.js';
+import { readPlanBytes } from '../../../services/file-io.js';
 import { print, printJson } from '../../output.js';
 import type { PushOptions } from './index.js';
 

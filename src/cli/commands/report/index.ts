@@ -27,7 +27,7 @@ async function run(kind: 'weekly' | 'monthly', options: ReportOptions): Promise<
   if (kind === 'monthly' && options.month) query.set('month', options.month);
   const response = await client.raw('GET', `${base}/reports/${kind}?${query.toString()}`);
   if (options.out !== undefined) {
-    const { writeFileAtomic } = await import('../../../services/plan-file.js');
+    const { writeFileAtomic } = await import('../../../services/file-io.js');
     await writeFileAtomic(options.out, response.bytes);
     print(`Wrote ${options.out} (${response.bytes.length} bytes).`);
   } else {
