@@ -27,7 +27,7 @@ import type {
 import { isShelved } from './model.js';
 import { contentHash } from './hash.js';
 import { K, kindOf, lineText, markerStart, OPTIONAL, scan, type ScanLine, type ScanResult } from './scan.js';
-import { cleanCell, isHourUnit, parseHours, parseNumber, type ParsedNumber } from './read/cells.js';
+import { cleanCell, isHourUnit, parseHours, parseNumber } from './read/cells.js';
 import { readBoldFields, readEmphasisField, readPlainField, type LabelMemo, type RawField } from './read/fields.js';
 import { classifyHeading, headingNumber, type HeadingInfo } from './read/headings.js';
 import { parseRefs, refKey, type ParsedRef } from './read/refs.js';
@@ -189,6 +189,22 @@ function append<T>(list: T[], value: T): T[] {
   return list;
 }
 
+/**
+ * `read` with its answers kept for one document: labels, status words and field values repeat
+ * through a plan, and each distinct one is read once. At most 10,000 answers are kept, so a
+ * document of all-different values cannot make the memo grow without bound.
+ */
+function memoized<V>(read: (key: string) => V): (key: string) => V {
+  const known = new Map<string, V>();
+  return (key) => {
+    const found = known.get(key);
+    if (found !== undefined || known.has(key)) return found as V;
+    const value = read(key);
+    if (known.size < 10_000) known.set(key, value);
+    return value;
+  };
+}
+
 /** A short id from heading text: lower-case letters and digits joined by single dashes, cut
  *  after 32 characters (the last run may go one past, as "-x"). Whole runs are sliced, not
  *  built a character at a time, so the id is a flat string that hashes cheaply. */
@@ -217,15 +233,6 @@ function slug(text: string): string {
 }
 
 /** "Acceptance Criteria" → "ac", "Definition of Done (DoD)" → "dd": the prefix of check ids. */
-function checklistAbbrev(label: string, abbreviations: Map<string, string>): string {
-  let known = abbreviations.get(label);
-  if (known === undefined) {
-    known = abbreviate(label);
-    if (abbreviations.size < 1000) abbreviations.set(label, known);
-  }
-  return known;
-}
-
 function abbreviate(label: string): string {
   const words = label
     .replace(/\([^)]*\)/g, '')
@@ -277,28 +284,11 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   const listItemAt = new Int32Array(lineCount).fill(-1);
   const childCounters = new Map<string, number>();
   const childCount: number[] = [];
-  const abbreviations = new Map<string, string>();
+  const abbreviationOf = memoized(abbreviate);
   // Labels and status words repeat through a document: each is read once.
   const labelKeys: LabelMemo = new Map();
-  const statusWordCache = new Map<string, Status | null>();
-  const statusOf = (value: string): Status | null => {
-    let status = statusWordCache.get(value);
-    if (status === undefined) {
-      status = parseStatus(value);
-      if (statusWordCache.size < 10_000) statusWordCache.set(value, status);
-    }
-    return status;
-  };
-  // Field labels repeat on every item ("Priority", "Acceptance Criteria"): each is asked once.
-  const acceptanceFieldLabels = new Map<string, boolean>();
-  function namesAcceptance(label: string): boolean {
-    let known = acceptanceFieldLabels.get(label);
-    if (known === undefined) {
-      known = ACCEPTANCE_LABEL.test(label) || /test criteria/i.test(label);
-      if (acceptanceFieldLabels.size < 10_000) acceptanceFieldLabels.set(label, known);
-    }
-    return known;
-  }
+  const statusOf = memoized(parseStatus);
+  const namesAcceptance = memoized((label) => ACCEPTANCE_LABEL.test(label) || /test criteria/i.test(label));
   // Headings that declare no item repeat too ("Dependencies", "Implementation Plan").
   const sectionHeadings = new Map<string, HeadingInfo>();
   function classify(raw: string, isTitle: boolean): HeadingInfo {
@@ -719,15 +709,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
     });
   }
 
-  const labelContexts = new Map<string, LabelContext>();
-  function labelContext(text: string): LabelContext {
-    let context = labelContexts.get(text);
-    if (context === undefined) {
-      context = readLabelContext(text);
-      if (labelContexts.size < 10_000) labelContexts.set(text, context);
-    }
-    return context;
-  }
+  const labelContext = memoized(readLabelContext);
 
   function readLabelContext(text: string): LabelContext {
     const clean = text.replace(/\([^)]*\)/g, '').trim();
@@ -858,7 +840,7 @@ export function buildPlan(text: string, path = '<input>'): Plan {
           : parent >= 0 && base === ''
             ? nextChild(parent)
             : nextSectionCount(base);
-    const suffix = kind === 'check' ? `${checklistAbbrev(checklist ?? 'check', abbreviations)}${n}` : String(n);
+    const suffix = kind === 'check' ? `${abbreviationOf(checklist ?? 'check')}${n}` : String(n);
     const itemIndex = newItem(stripEmphasis(rest), kind, line.lineNo, line.end, dialect, parent, explicitId, base === '' ? parent : -1, base, suffix, checkboxOf(line), tags, checklist);
     listItemAt[index] = itemIndex;
     const item = items[itemIndex];
@@ -1110,16 +1092,8 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   type ResolvedRef = { raw: string; line: number; ids: number[]; unresolved: string[]; group?: string };
   const depRefs: Array<ResolvedRef[] | undefined> = new Array(count);
   // Dependency texts repeat ("None", "T001", "All previous phases"): each is parsed once.
-  const parsedRefs = [new Map<string, ParsedRef>(), new Map<string, ParsedRef>()];
-  const parseDepText = (raw: string, numeric: boolean): ParsedRef => {
-    const memo = parsedRefs[numeric ? 1 : 0];
-    let parsed = memo.get(raw);
-    if (parsed === undefined) {
-      parsed = parseRefs(raw, numeric);
-      if (memo.size < 10_000) memo.set(raw, parsed);
-    }
-    return parsed;
-  };
+  const parsedRefs = [memoized((raw) => parseRefs(raw, false)), memoized((raw) => parseRefs(raw, true))];
+  const parseDepText = (raw: string, numeric: boolean): ParsedRef => parsedRefs[numeric ? 1 : 0](raw);
   for (let i = 0; i < count; i++) {
     if (col.depTexts[i].length === 0) continue;
     for (const dep of col.depTexts[i]) {
@@ -1176,39 +1150,18 @@ export function buildPlan(text: string, path = '<input>'): Plan {
   }
 
   // Whether a checklist label names acceptance criteria: asked once per label, not per check.
-  const acceptanceLabels = new Map<string, boolean>();
+  const namesAcceptanceChecks = memoized((label) => ACCEPTANCE_LABEL.test(label));
   function hasAcceptanceChecks(children: number[]): boolean {
     for (const c of children) {
       const child = items[c];
-      if (child.kind !== 'check') continue;
-      const label = child.checklist ?? '';
-      let known = acceptanceLabels.get(label);
-      if (known === undefined) {
-        known = ACCEPTANCE_LABEL.test(label);
-        if (acceptanceLabels.size < 10_000) acceptanceLabels.set(label, known);
-      }
-      if (known) return true;
+      if (child.kind === 'check' && namesAcceptanceChecks(child.checklist ?? '')) return true;
     }
     return false;
   }
 
   // Field values repeat ("3", "8 hours", "HIGH"): each is read once.
-  const numbers = new Map<string, ParsedNumber | null>();
-  function numberOf(value: string): ParsedNumber | null {
-    let parsed = numbers.get(value);
-    if (parsed === undefined) {
-      parsed = parseNumber(value);
-      if (numbers.size < 10_000) numbers.set(value, parsed);
-    }
-    return parsed;
-  }
-  const hourValues = new Map<string, number | undefined>();
-  function hoursOf(value: string): number | undefined {
-    if (hourValues.has(value)) return hourValues.get(value);
-    const hours = parseHours(value);
-    if (hourValues.size < 10_000) hourValues.set(value, hours);
-    return hours;
-  }
+  const numberOf = memoized(parseNumber);
+  const hoursOf = memoized(parseHours);
 
   // Ids, links and the numbers fields give, now that every item is known.
   for (let i = 0; i < count; i++) {
