@@ -3,6 +3,7 @@
 // declaring all of them costs more at start than anything else the CLI does before its work.
 
 import type { Command } from 'commander';
+import { registerAdmin } from './commands/admin/index.js';
 import { registerBackup } from './commands/backup/index.js';
 import { registerBurndown } from './commands/burndown/index.js';
 import { registerConvert } from './commands/convert/index.js';
@@ -59,6 +60,7 @@ export const COMMANDS: ReadonlyArray<readonly [name: string, register: Register]
   ['migrate', registerMigrate],
   ['backup', registerBackup],
   ['restore', registerRestore],
+  ['admin', registerAdmin],
 ];
 
 /** The declaration of the command with this name, if there is one. */
