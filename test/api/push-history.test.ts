@@ -134,6 +134,13 @@ describeEachDatabase('push --with-history', (getHandle, suite) => {
       expect(throughput(series, periods).periods.map((p) => p.value), period).toEqual(local.throughput.periods.map((p) => p.value));
     }
     expect(series.length).toBe(local.items.length);
+    // The weekly route answers the same weeks as git.
+    const localWeeks = await runJson<{ velocity: Velocity; throughput: Velocity }>(['velocity', 'docs/plan.md', '--period', 'week']);
+    const weeks = localWeeks.velocity.periods;
+    const weekly = await api<{ from: string; to: string; velocity: Velocity; throughput: Velocity }>(server.url, 'GET', `/api/v1/projects/checkout/velocity/weekly?from=${weeks[0].start}&to=${weeks[weeks.length - 1].end}`, { token: owner });
+    expect(weeks.length).toBeGreaterThan(1);
+    expect(weekly.velocity).toEqual(localWeeks.velocity);
+    expect(weekly.throughput).toEqual(localWeeks.throughput);
 
     const range = { from: '2026-01-05', to: '2026-01-16' };
     const flow = await api<unknown>(server.url, 'GET', `/api/v1/projects/checkout/flow?from=${range.from}&to=${range.to}`, { token: owner });

@@ -33,11 +33,31 @@ describeEachDatabase('sprints API', (getHandle) => {
     expect((await upload(t, elsewhere, users.member.token, 'other.md', '# Other\n\n## Backlog\n\n#### TASK-900: Elsewhere\n- **Status**: 📋 Todo\n')).status).toBe(201);
   });
 
+  it('weekly velocity: eight weeks by default, Monday to Sunday; bad ranges are 400 naming the field', async () => {
+    const weekly = await t.request('GET', `${base(project)}/velocity/weekly?to=2026-11-25`, { token: users.viewer.token });
+    expect(weekly.status).toBe(200);
+    expect(weekly.body.from).toBe('2026-10-07');
+    expect(weekly.body.velocity.periods.map((p: { name: string }) => p.name)).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(weekly.body.velocity.periods[7]).toMatchObject({ start: '2026-11-23', end: '2026-11-29' });
+    expect(weekly.body.throughput.measure).toBe('items');
+    for (const [query, field, fragment] of [
+      ['to=2026-13-01', 'to', 'to must be a day written YYYY-MM-DD'],
+      ['from=2026-11-30&to=2026-11-01', 'to', 'is before from'],
+      ['from=2024-01-01&to=2026-01-01', 'to', 'A chart covers at most a year'],
+    ] as const) {
+      const refused = await t.request('GET', `${base(project)}/velocity/weekly?${query}`, { token: users.viewer.token });
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.error.details.fields[0].field, query).toBe(field);
+      expect(refused.body.error.message, query).toContain(fragment);
+    }
+  });
+
   it('refuses bad sprints with 400 naming the field, storing nothing', async () => {
     const before = await rows('sprints');
     const cases: Array<[Record<string, unknown>, RegExp, string]> = [
       [{ ...SPRINT, endDate: '2026-11-20' }, /endDate \(2026-11-20\) is before startDate \(2026-11-23\)/, 'endDate'],
       [{ ...SPRINT, startDate: '23/11/2026' }, /startDate must be a day written YYYY-MM-DD/, 'startDate'],
+      [{ ...SPRINT, endDate: '2026-13-04' }, /endDate must be a day written YYYY-MM-DD/, 'endDate'],
       [{ ...SPRINT, name: '  ' }, /name/, 'name'],
       [{ ...SPRINT, workingDays: ['funday'] }, /weekdays/, 'workingDays'],
       [{ ...SPRINT, startDate: '2026-11-28', endDate: '2026-11-29' }, /no working day/, 'workingDays'],
@@ -173,6 +193,7 @@ roleMatrix('sprints', [
   { method: 'GET', path: '/api/v1/projects/{p}/sprints/1/report', setup: withSprint, fresh: true, expect: statuses(401, 404, 200, 200, 200, 200) },
   { method: 'GET', path: '/api/v1/projects/{p}/velocity', expect: statuses(401, 404, 200, 200, 200, 200) },
   { method: 'GET', path: '/api/v1/projects/{p}/velocity/forecast?seed=1', expect: statuses(401, 404, 200, 200, 200, 200) },
+  { method: 'GET', path: '/api/v1/projects/{p}/velocity/weekly', expect: statuses(401, 404, 200, 200, 200, 200) },
   { method: 'GET', path: '/api/v1/projects/{p}/cycle-time', expect: statuses(401, 404, 200, 200, 200, 200) },
   { method: 'GET', path: '/api/v1/projects/{p}/flow', expect: statuses(401, 404, 200, 200, 200, 200) },
 ]);

@@ -6,12 +6,12 @@
 import type { Kysely } from 'kysely';
 import { forecast, planVelocity, remainingPoints } from '../../engine/analyze/index.js';
 import type { Forecast } from '../../engine/analyze/index.js';
-import { burndown, burnup, cumulativeFlow, cycleTimes, defaultMeasure, DAY_MS, dayNumber } from '../../engine/history/index.js';
-import type { Burndown, Burnup, CumulativeFlow, CycleTimeReport, ItemSeries } from '../../engine/history/index.js';
+import { burndown, burnup, cumulativeFlow, cycleTimes, dayText, defaultMeasure, DAY_MS, dayNumber, throughput, velocity, weeklyPeriods } from '../../engine/history/index.js';
+import type { Burndown, Burnup, CumulativeFlow, CycleTimeReport, ItemSeries, Velocity } from '../../engine/history/index.js';
 import type { Database } from '../../store/schema.js';
 import { projectDocuments } from '../documents/read.js';
 import { randomSeed } from '../sprint.js';
-import { addWorkingDays, checkRange, MONDAY_TO_FRIDAY, sprintDays, todayOf } from './dates.js';
+import { addWorkingDays, checkDay, checkRange, MONDAY_TO_FRIDAY, sprintDays, todayOf } from './dates.js';
 import { computeSprintReport } from './report.js';
 import type { SprintReport } from './report.js';
 import { itemSeries, lifeOf, loadItemFacts, refKey } from './series.js';
@@ -140,13 +140,38 @@ export async function projectSeries(db: Db, projectId: string, options: { existe
   return [...facts.values()].map((fact) => itemSeries(fact, lifeOf(fact, options.existedBefore ? 0 : fact.since)));
 }
 
+export interface WeeklyVelocity {
+  from: string;
+  to: string;
+  /** Points done per ISO week (items, when the project's plans carry no points). */
+  velocity: Velocity;
+  /** Actionable items done per ISO week. */
+  throughput: Velocity;
+}
+
+/**
+ * Work done per Monday-to-Sunday week, sprints or not, by the rule the git history and the
+ * monthly report use: the net change of done work over the week, so an item reopened later takes
+ * its points back in the week it reopened. Work already done when a plan was uploaded counts in
+ * no week.
+ */
+export async function projectWeeklyVelocity(db: Db, projectId: string, range: { from?: string; to?: string }, now: Date): Promise<WeeklyVelocity> {
+  const to = range.to === undefined ? todayOf(now) : checkDay(range.to, 'to', 'query');
+  // Eight weeks unless asked otherwise: the week of `to` and the seven before it.
+  const from = range.from ?? dayText(dayNumber(to) - 49);
+  checkRange(from, to, ['from', 'to'], 'query', 'A chart covers');
+  const series = await projectSeries(db, projectId, { existedBefore: true });
+  const periods = weeklyPeriods(from, to);
+  return { from, to, velocity: velocity(series, periods), throughput: throughput(series, periods) };
+}
+
 export async function projectFlow(db: Db, projectId: string, range: { from: string; to: string }): Promise<CumulativeFlow> {
-  checkRange(range.from, range.to, ['from', 'to'], 'query');
+  checkRange(range.from, range.to, ['from', 'to'], 'query', 'A chart covers');
   return cumulativeFlow(await projectSeries(db, projectId), range);
 }
 
 export async function projectCycleTime(db: Db, projectId: string, range: { from?: string; to?: string } = {}): Promise<CycleTimeReport> {
-  if (range.from !== undefined && range.to !== undefined) checkRange(range.from, range.to, ['from', 'to'], 'query');
+  if (range.from !== undefined && range.to !== undefined) checkRange(range.from, range.to, ['from', 'to'], 'query', 'A chart covers');
   return cycleTimes(await projectSeries(db, projectId), range);
 }
 

@@ -14,14 +14,23 @@ export function badField(field: string, problem: string, message: string, where:
 
 /** A YYYY-MM-DD that is a real day. */
 export function checkDay(value: string, field: string, where: 'body' | 'query' = 'body'): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dayText(dayNumber(`${value}`)) !== value) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDay(value)) {
     throw badField(field, 'not a date', `${field} must be a day written YYYY-MM-DD, e.g. 2026-11-23 (got ${JSON.stringify(value)}).`, where);
   }
   return value;
 }
 
-/** Start on or before end, at most a year apart. */
-export function checkRange(start: string, end: string, fields: [string, string] = ['startDate', 'endDate'], where: 'body' | 'query' = 'body'): void {
+/** Whether a YYYY-MM-DD names a day of the calendar (not 2026-13-01 or 2026-02-30). */
+function isRealDay(value: string): boolean {
+  try {
+    return dayText(dayNumber(value)) === value;
+  } catch {
+    return false;
+  }
+}
+
+/** Start on or before end, at most a year apart (`longest` says what may not be longer). */
+export function checkRange(start: string, end: string, fields: [string, string] = ['startDate', 'endDate'], where: 'body' | 'query' = 'body', longest = 'A sprint lasts'): void {
   checkDay(start, fields[0], where);
   checkDay(end, fields[1], where);
   if (end < start) {
@@ -30,7 +39,7 @@ export function checkRange(start: string, end: string, fields: [string, string] 
       fields: [{ field: fields[1], problem: `before ${fields[0]}` }],
     });
   }
-  if (dayNumber(end) - dayNumber(start) > 366) throw badField(fields[1], 'too far', `A sprint lasts at most a year; ${start} to ${end} is longer.`, where);
+  if (dayNumber(end) - dayNumber(start) > 366) throw badField(fields[1], 'too far', `${longest} at most a year; ${start} to ${end} is longer.`, where);
 }
 
 /** Weekdays as numbers 0–6 or names (mon, tue…); sorted, unique, at least one. */

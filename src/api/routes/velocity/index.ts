@@ -1,8 +1,9 @@
-// The project's pace: velocity of the last seven closed sprints, the Monte Carlo forecast of the
-// sprints and dates left, cumulative flow by status per day and cycle time. Any member reads them.
+// The project's pace: velocity of the last seven closed sprints and per week, the Monte Carlo
+// forecast of the sprints and dates left, cumulative flow by status per day and cycle time. Any
+// member reads them.
 
 import { createRoute, z } from '@hono/zod-openapi';
-import { projectCycleTime, projectFlow, projectSprintForecast, projectVelocity } from '../../../services/sprints/index.js';
+import { projectCycleTime, projectFlow, projectSprintForecast, projectVelocity, projectWeeklyVelocity } from '../../../services/sprints/index.js';
 import { dayText } from '../../../engine/history/index.js';
 import { requireAuth } from '../../middleware/auth/index.js';
 import { currentProject, requireProjectRole } from '../../middleware/project-access/index.js';
@@ -11,6 +12,10 @@ import { BEARER, createRouter, errorResponses, json, ProjectParam } from '../../
 const Loose = z.record(z.string(), z.unknown());
 const ForecastQuery = z.object({
   seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).optional().openapi({ type: 'integer', description: 'Seed, to reproduce a forecast.' }),
+});
+const WeeksQuery = z.object({
+  from: z.string().max(40).optional().openapi({ description: 'A day of the first week, YYYY-MM-DD (default: seven weeks before to, so eight weeks).' }),
+  to: z.string().max(40).optional().openapi({ description: 'A day of the last week, YYYY-MM-DD (default: today).' }),
 });
 const RangeQuery = z.object({
   from: z.string().max(40).optional().openapi({ description: 'First day, YYYY-MM-DD (default: 30 days before to).' }),
@@ -27,6 +32,19 @@ export function velocityRoutes() {
       responses: { 200: json(Loose.openapi('Velocity'), 'Velocity.'), ...errorResponses(401, 404, 429) },
     }),
     async (c) => c.json((await projectVelocity(c.get('services').db, currentProject(c).project.id)) as unknown as Record<string, unknown>, 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get', path: '/projects/{p}/velocity/weekly', tags: ['sprints'], summary: 'Points and items done per ISO week, sprints or not, with averages', security: BEARER,
+      description: 'The net change of done work over each Monday-to-Sunday week: an item reopened later takes its points back in the week it reopened. Work already done when a plan was uploaded counts in no week. Default: the last eight weeks.',
+      middleware: [requireAuth(), requireProjectRole('viewer')] as const,
+      request: { params: ProjectParam, query: WeeksQuery },
+      responses: { 200: json(Loose.openapi('WeeklyVelocity'), 'Velocity and throughput per week.'), ...errorResponses(400, 401, 404, 429) },
+    }),
+    async (c) => {
+      const { db, clock } = c.get('services');
+      return c.json((await projectWeeklyVelocity(db, currentProject(c).project.id, c.req.valid('query'), clock())) as unknown as Record<string, unknown>, 200);
+    },
   );
   router.openapi(
     createRoute({
