@@ -244,6 +244,22 @@ describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
     await screenshot(page, 'overview-burndown');
   });
 
+  it('draws the work done per week on the overview, as the API counts it', async () => {
+    type Weekly = { measure: string; average: number | null; periods: Array<{ name: string; value: number }> };
+    const weekly = await api<{ velocity: Weekly; throughput: Weekly }>(run.server.url, 'GET', '/api/v1/projects/portal/velocity/weekly', { token: await accessToken(page) });
+    expect(weekly.velocity.periods).toHaveLength(8);
+    // The two cards moved to Done earlier in this run count in this week.
+    expect(weekly.throughput.periods.at(-1)?.value).toBeGreaterThanOrEqual(2);
+    await page.goto('/p/portal');
+    const first = weekly.velocity.periods[0].name;
+    const last = weekly.velocity.periods[7].name;
+    const chart = page.getByRole('img', { name: new RegExp(`done per week, ${first} to ${last}$`) });
+    await chart.getByText('Items done').waitFor();
+    await chart.locator('svg .recharts-bar-rectangle').first().waitFor();
+    expect(await page.getByTestId('weekly-average').textContent()).toBe(`Per week, last 8 weeks: ${weekly.velocity.average ?? 0} ${weekly.velocity.measure} done on average`);
+    await screenshot(page, 'overview-weekly');
+  });
+
   it('opens the weekly report and downloads its CSV', async () => {
     await page.goto('/p/portal/reports');
     await page.getByRole('table', { name: 'Team' }).waitFor();

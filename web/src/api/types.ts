@@ -149,6 +149,14 @@ export interface Velocity {
   averageCompleted: number | null;
 }
 
+/** Work done per ISO week (GET /velocity/weekly). */
+export interface WeeklyVelocity {
+  from: string;
+  to: string;
+  velocity: { measure: 'points' | 'items'; periods: { name: string; start: string; end: string; value: number }[]; average: number | null; median: number | null };
+  throughput: { measure: 'items'; periods: { name: string; start: string; end: string; value: number }[]; average: number | null; median: number | null };
+}
+
 export interface Forecast {
   remainingPoints: number;
   basis: string;

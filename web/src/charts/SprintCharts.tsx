@@ -1,9 +1,10 @@
 // The overview's charts (Recharts, a chunk of its own loaded with the overview's lower half): the
-// active sprint's burndown against its ideal line, and velocity per closed sprint.
+// active sprint's burndown against its ideal line, velocity per closed sprint, and work done per
+// week (with or without sprints).
 
 import { useComputedColorScheme } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Burndown, Velocity } from '../api/types';
+import type { Burndown, Velocity, WeeklyVelocity } from '../api/types';
 
 function useAxisColor() {
   return useComputedColorScheme('light') === 'dark' ? '#c1c2c5' : '#495057';
@@ -42,6 +43,26 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
           <Legend />
           <Bar dataKey="committed" name="Committed" fill="#adb5bd" isAnimationActive={false} />
           <Bar dataKey="completed" name="Completed" fill="#40c057" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function WeeklyVelocityChart({ weekly }: { weekly: WeeklyVelocity }) {
+  const axis = useAxisColor();
+  const rows = weekly.velocity.periods.map((period, index) => ({ week: period.name.slice(5), done: period.value, items: weekly.throughput.periods[index]?.value ?? 0 }));
+  return (
+    <div role="img" aria-label={`${weekly.velocity.measure === 'points' ? 'Points' : 'Items'} done per week, ${weekly.velocity.periods[0]?.name ?? ''} to ${weekly.velocity.periods.at(-1)?.name ?? ''}`} style={{ width: '100%', height: 200 }}>
+      <ResponsiveContainer>
+        <BarChart data={rows}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="week" stroke={axis} />
+          <YAxis stroke={axis} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="done" name={weekly.velocity.measure === 'points' ? 'Points done' : 'Items done'} fill="#40c057" isAnimationActive={false} />
+          {weekly.velocity.measure === 'points' ? <Bar dataKey="items" name="Items done" fill="#74c0fc" isAnimationActive={false} /> : null}
         </BarChart>
       </ResponsiveContainer>
     </div>

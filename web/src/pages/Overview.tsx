@@ -7,12 +7,13 @@ import { Suspense, lazy } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, projectPath } from '../api/client';
 import { keys, useLint, useProgress, useSprints } from '../api/hooks';
-import type { Burndown, Forecast, ProgressReport, Velocity } from '../api/types';
+import type { Burndown, Forecast, ProgressReport, Velocity, WeeklyVelocity } from '../api/types';
 import { ItemDrawer, useItemLink } from '../components/ItemDrawer';
 import { EmptyState, LoadingState, QueryView } from '../components/QueryView';
 
 const BurndownChart = lazy(() => import('../charts/SprintCharts').then((m) => ({ default: m.BurndownChart })));
 const VelocityChart = lazy(() => import('../charts/SprintCharts').then((m) => ({ default: m.VelocityChart })));
+const WeeklyVelocityChart = lazy(() => import('../charts/SprintCharts').then((m) => ({ default: m.WeeklyVelocityChart })));
 
 function Stat({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (
@@ -89,6 +90,7 @@ function ProgressSummary({ reports }: { reports: ProgressReport[] }) {
 function VelocityCard({ projectKey }: { projectKey: string }) {
   const velocity = useQuery({ queryKey: keys.inProject(projectKey, 'velocity'), queryFn: () => api<Velocity>(projectPath(projectKey, '/velocity')) });
   const forecast = useQuery({ queryKey: keys.inProject(projectKey, 'forecast'), queryFn: () => api<Forecast>(projectPath(projectKey, '/velocity/forecast?seed=1')) });
+  const weekly = useQuery({ queryKey: keys.inProject(projectKey, 'weekly-velocity'), queryFn: () => api<WeeklyVelocity>(projectPath(projectKey, '/velocity/weekly')) });
   return (
     <Card withBorder h="100%">
       <Title order={4} mb="sm">
@@ -107,6 +109,16 @@ function VelocityCard({ projectKey }: { projectKey: string }) {
           <Suspense fallback={<LoadingState />}>
             <Text size="sm">Average completed: {v.averageCompleted ?? '—'} points</Text>
             <VelocityChart velocity={v} />
+          </Suspense>
+        )}
+      </QueryView>
+      <QueryView query={weekly}>
+        {(w) => (
+          <Suspense fallback={<LoadingState />}>
+            <Text size="sm" mt="sm" data-testid="weekly-average">
+              Per week, last {w.velocity.periods.length} weeks: {w.velocity.average ?? 0} {w.velocity.measure} done on average
+            </Text>
+            <WeeklyVelocityChart weekly={w} />
           </Suspense>
         )}
       </QueryView>
