@@ -3,30 +3,12 @@
 // (not an administrator, the last administrator) passed on as they are.
 
 import { ScrumdownError } from '../../../errors.js';
+import type { AdminUserView as AdminUser } from '../../../services/accounts/admin-users.js';
+import type { CreatedInvite, InviteView as InviteInfo } from '../../../services/accounts/invites.js';
 import { RemoteClient } from '../../../services/remote/client.js';
 import { resolveServer } from '../../../services/remote/credentials.js';
 import { print, printJson, table } from '../../output.js';
 import type { AdminOptions } from './index.js';
-
-interface AdminUser {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  createdAt: string;
-  disabledAt: string | null;
-}
-
-interface InviteInfo {
-  id: string;
-  email: string;
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string;
-  usedAt: string | null;
-  revokedAt: string | null;
-  state: 'pending' | 'used' | 'expired' | 'revoked';
-}
 
 type UserChange = 'disable' | 'enable' | 'grant-admin' | 'revoke-admin';
 
@@ -96,7 +78,7 @@ export async function changeUser(change: UserChange, user: string, options: Admi
 
 export async function invite(email: string, options: AdminOptions): Promise<void> {
   const client = await clientFor(options);
-  const created = await client.json<{ id: string; email: string; invite: string; expiresAt: string }>('POST', '/api/v1/invites', { email });
+  const created = await client.json<CreatedInvite>('POST', '/api/v1/invites', { email });
   if (options.json) {
     printJson('admin-invite', { server: client.server, invite: created });
     return;
