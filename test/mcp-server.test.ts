@@ -135,7 +135,7 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     const unknown = await call(client, 'update_standup', { id: 'no-such-entry', done: 'x' });
     expect(text(unknown)).toMatch(/^not_found: The project has no standup entry "no-such-entry"\..* Give the id add_standup or update_standup returned/);
     const badDay = await call(client, 'update_standup', { day: '2026-13-40', done: 'x' });
-    expect(text(badDay)).toMatch(/^invalid_argument: date "2026-13-40" is not a date/);
+    expect(text(badDay)).toMatch(/^validation_failed: day must be a day written YYYY-MM-DD, e\.g\. 2026-11-23 \(got "2026-13-40"\)/);
     const both = await call(client, 'update_standup', { id, day, done: 'x' });
     expect(text(both)).toMatch(/^invalid_argument: Name the entry by id or by day, not both/);
     const nothing = await call(client, 'update_standup', { id });
@@ -277,7 +277,7 @@ describeEachDatabase('MCP on a project of the team server', (getHandle, suite) =
     expect(text(empty)).toMatch(/^validation_failed: Write at least one of done, next or blockers/);
     const badDay = await call(client, 'add_standup', { done: 'x', day: '2026-13-40' });
     expect(badDay.isError).toBe(true);
-    expect(text(badDay)).toMatch(/^invalid_argument: date "2026-13-40" is not a date/);
+    expect(text(badDay)).toMatch(/^validation_failed: day must be a day written YYYY-MM-DD, e\.g\. 2026-11-23 \(got "2026-13-40"\)/);
     const unknown = await call(client, 'add_standup', { done: 'x', items: ['BAKE-06'], day: '2026-11-24' });
     expect(unknown.isError).toBe(true);
     expect(text(unknown)).toMatch(/^unknown_id: .*BAKE-00/);

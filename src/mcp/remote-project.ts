@@ -8,7 +8,7 @@ import type { DocumentListEntry } from '../services/documents/read.js';
 import { parseDocument } from '../services/documents/parsed.js';
 import { RemoteClient } from '../services/remote/client.js';
 import { chooseDocument, fetchDocument } from '../services/remote/documents.js';
-import { todayOf } from '../services/sprints/dates.js';
+import { checkDay, todayOf } from '../services/sprints/dates.js';
 import type { Feed, StandupInput, StandupView } from '../services/standups/index.js';
 import type { ProjectBackend, ProjectDocument } from './project-source.js';
 
@@ -55,7 +55,8 @@ export class RemoteProject implements ProjectBackend {
   /** The feed of one person and one day holds at most their one entry; today is the UTC day, as on the server. */
   async ownStandup(day: string | undefined): Promise<StandupView | undefined> {
     this.me ??= (await this.client.json<{ id: string }>('GET', '/api/v1/me')).id;
-    const on = day ?? todayOf(new Date());
+    // Checked here as the server checks a day it is given: a bad day is named as `day`, not as the feed's range.
+    const on = day === undefined ? todayOf(new Date()) : checkDay(day, 'day');
     const query = new URLSearchParams({ user: this.me, from: on, to: on, limit: '1' });
     return (await this.client.json<Feed>('GET', `${this.base}/standups?${query.toString()}`)).entries[0];
   }
