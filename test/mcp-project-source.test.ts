@@ -1,8 +1,9 @@
 // The project plan source on the real store (SQLite and PostgreSQL), through the server's own
-// backend: an edit someone else makes between set_status reading the document and writing it
-// stops the change (409 from the writer, stale_edit for the agent) instead of overwriting theirs,
-// and says what was set; a subscribed source notices edits made on the server; update_standup
-// without a day changes the entry of today on the server's clock.
+// backend: set_status of several items writes them in one version; an edit someone else makes
+// between set_status reading the document and writing it stops the change (409 from the writer,
+// stale_edit for the agent) instead of overwriting theirs, and none of the items is written; a
+// subscribed source notices edits made on the server; update_standup without a day changes the
+// entry of today on the server's clock.
 
 import { expect, it } from 'vitest';
 import { LocalProject } from '../src/api/mcp/local-project.js';
@@ -30,10 +31,10 @@ function interleaved(backend: ProjectBackend, before: (write: number) => Promise
     addStandup: (input) => backend.addStandup(input),
     ownStandup: (day) => backend.ownStandup(day),
     updateStandup: (id, changes) => backend.updateStandup(id, changes),
-    async setItemStatus(key: string, status: Status, ifMatch: number) {
+    async setItemStatuses(keys: readonly string[], status: Status, ifMatch: number) {
       writes += 1;
       await before(writes);
-      return backend.setItemStatus(key, status, ifMatch);
+      return backend.setItemStatuses(keys, status, ifMatch);
     },
   };
 }
@@ -55,36 +56,38 @@ describeEachDatabase('MCP project source on the store', (getHandle) => {
     return { backend, colleagueEdit, text, clock: t.clock };
   }
 
-  it('an edit made between reading and writing stops set_status, which says what it set and asks to re-read', async () => {
+  it('writes several items in one version', async () => {
+    const { backend, text } = await setup();
+    const before = await backend.version();
+    const result = await new ProjectPlanSource(backend).setStatus(['TASK-202', 'TASK-203'], 'done');
+    expect(result).toMatchObject({ written: true, changes: [{ id: 'TASK-202', to: 'done' }, { id: 'TASK-203', to: 'done' }] });
+    expect(await backend.version()).toBe(before + 1);
+    const after = await text();
+    expect(after).toContain('#### TASK-202: Return a book\n- **Status**: ✅ Done');
+    expect(after).toContain('#### TASK-203: Overdue reminders\n- **Status**: ✅ Done');
+  });
+
+  it('an edit made between reading and writing stops set_status: none of its items is written, and it asks to re-read', async () => {
     const { backend, colleagueEdit, text } = await setup();
-    // A colleague's edit lands just before the agent's second write.
-    const source = new ProjectPlanSource(interleaved(backend, async (write) => write === 2 && colleagueEdit('TASK-203', 'review')));
+    // A colleague's edit lands just before the agent's write.
+    const source = new ProjectPlanSource(interleaved(backend, () => colleagueEdit('TASK-203', 'review')));
     const failure = await source.setStatus(['TASK-202', 'TASK-203'], 'done').catch((error: unknown) => error);
     expect(isScrumdownError(failure) && failure.code).toBe('stale_edit');
     // What the agent reads: what happened, and to re-read and retry.
     expect((toolError(failure).content[0] as { text: string }).text).toMatch(
-      /^stale_edit: tracker\.md in project .* changed on the server while set_status ran .*; TASK-202 was set, TASK-203 not\. Read the items again \(get_item\) to see where they stand now\. Call the tool again\.$/,
+      /^stale_edit: tracker\.md in project .* changed on the server while set_status ran .*; nothing was written\. Read the items again \(get_item\) and call set_status again\. Call the tool again\.$/,
     );
-    expect((failure as { details: Record<string, unknown> }).details).toMatchObject({ set: ['TASK-202'], notSet: ['TASK-203'] });
 
-    // The colleague's change stands; the agent's first one too.
+    // The colleague's change stands, and neither of the agent's.
     const after = await text();
-    expect(after).toContain('#### TASK-202: Return a book\n- **Status**: ✅ Done');
+    expect(after).toContain('#### TASK-202: Return a book\n- **Status**: 📋 Todo');
     expect(after).not.toContain('#### TASK-203: Overdue reminders\n- **Status**: ✅ Done');
-    const { plan } = await source.load();
+    const { plan } = await new ProjectPlanSource(backend).load();
     expect(plan.items.find((item) => item.id === 'TASK-203')?.status).toBe('review');
 
     // Called again, it reads the plan afresh and finishes the job.
-    const retried = await source.setStatus(['TASK-202', 'TASK-203'], 'done');
-    expect(retried).toMatchObject({ written: true, unchanged: ['TASK-202'], changes: [{ id: 'TASK-203', from: 'review', to: 'done' }] });
-  });
-
-  it('a conflict on the first write means nothing was written', async () => {
-    const { backend, colleagueEdit, text } = await setup();
-    const racing = interleaved(backend, () => colleagueEdit('TASK-203', 'review'));
-    const failure = await new ProjectPlanSource(racing).setStatus(['TASK-202'], 'done').catch((error: unknown) => error);
-    expect((failure as Error).message).toContain('; nothing was written.');
-    expect(await text()).toContain('#### TASK-202: Return a book\n- **Status**: 📋 Todo');
+    const retried = await new ProjectPlanSource(backend).setStatus(['TASK-202', 'TASK-203'], 'done');
+    expect(retried).toMatchObject({ written: true, changes: [{ id: 'TASK-202', from: 'todo', to: 'done' }, { id: 'TASK-203', from: 'review', to: 'done' }] });
   });
 
   it("update_standup without id or day changes the caller's entry of today on the server's clock", async () => {

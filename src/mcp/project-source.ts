@@ -35,8 +35,11 @@ export interface ProjectBackend {
   document(): Promise<ProjectDocument>;
   /** The current version number alone (cheaper than the document). */
   version(): Promise<number>;
-  /** Sets one item's status against document version `ifMatch`; resolves to the new version. A stale version throws `conflict`. */
-  setItemStatus(key: string, status: Status, ifMatch: number): Promise<number>;
+  /**
+   * Sets the status of the items against document version `ifMatch`, all in one new version or
+   * none; resolves to the new version. A stale version throws `conflict`.
+   */
+  setItemStatuses(keys: readonly string[], status: Status, ifMatch: number): Promise<number>;
   /** Writes the caller's standup entry (items as keys). */
   addStandup(input: StandupInput): Promise<StandupView>;
   /** The caller's own standup entry for a day (default today on the server), if they wrote one. */
@@ -84,14 +87,15 @@ export class ProjectPlanSource implements PlanSource {
     const { changes, unchanged } = planned;
     if (planned.bytes === null || options.dryRun === true) return { status, changes, unchanged, diff: planned.diff, written: false };
 
-    let version = before.version;
-    for (const [i, change] of changes.entries()) {
-      try {
-        version = await this.backend.setItemStatus(itemKey(before, change.id), status, version);
-      } catch (error) {
-        if (isScrumdownError(error) && error.code === 'conflict') throw this.stale(before, changes.map((c) => c.id), i, error);
-        throw error;
-      }
+    try {
+      await this.backend.setItemStatuses(
+        changes.map((change) => itemKey(before, change.id)),
+        status,
+        before.version,
+      );
+    } catch (error) {
+      if (isScrumdownError(error) && error.code === 'conflict') throw this.stale(before, error);
+      throw error;
     }
     // The diff of what the server stored, not of what was planned.
     const after = await this.backend.document();
@@ -143,14 +147,11 @@ export class ProjectPlanSource implements PlanSource {
     return { ...input, items: input.items.map((id) => itemKey(document, resolveItem(document.plan, document.index, id).id)) };
   }
 
-  private stale(before: ProjectDocument, ids: readonly string[], failed: number, conflict: ScrumdownError): ScrumdownError {
-    const set = ids.slice(0, failed);
-    const notSet = ids.slice(failed);
-    const written = set.length > 0 ? `${set.join(', ')} ${set.length === 1 ? 'was' : 'were'} set, ${notSet.join(', ')} not` : 'nothing was written';
+  private stale(before: ProjectDocument, conflict: ScrumdownError): ScrumdownError {
     return new ScrumdownError(
       'stale_edit',
-      `${before.name} in ${this.label} changed on the server while set_status ran (someone else edited it after version ${before.version}); ${written}. Read the items again (get_item) to see where they stand now.`,
-      { ...conflict.details, set, notSet },
+      `${before.name} in ${this.label} changed on the server while set_status ran (someone else edited it after version ${before.version}); nothing was written. Read the items again (get_item) and call set_status again.`,
+      conflict.details,
     );
   }
 

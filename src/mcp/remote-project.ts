@@ -43,8 +43,8 @@ export class RemoteProject implements ProjectBackend {
     return (await chooseDocument(this.client, this.project, this.entry.id)).version;
   }
 
-  async setItemStatus(key: string, status: Status, ifMatch: number): Promise<number> {
-    const patched = await this.client.json<{ version: number }>('PATCH', `${this.base}/items/${encodeURIComponent(key)}`, { status }, { 'if-match': etagOf(ifMatch) });
+  async setItemStatuses(keys: readonly string[], status: Status, ifMatch: number): Promise<number> {
+    const patched = await this.client.json<{ version: number }>('PATCH', `${this.base}/items`, { items: keys.map((id) => ({ id, status })) }, { 'if-match': etagOf(ifMatch) });
     return patched.version;
   }
 

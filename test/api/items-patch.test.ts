@@ -169,6 +169,84 @@ describeEachDatabase('item changes', (getHandle) => {
     });
   });
 
+  describe('several items in one request', () => {
+    const batch = (project: ProjectView) => `${base(project)}/items`;
+
+    it('writes them all in one version, a history row each, only their status bytes changed', async () => {
+      const project = await freshProject('bakery.md', CHECKLIST_PLAN);
+      const before = (await download(t, project, users.viewer.token, 'bakery.md')).bytes.toString('utf8');
+      const response = await t.request('PATCH', batch(project), {
+        token: users.member.token,
+        json: { items: [{ id: '1.1.2', status: 'done' }, { id: '1.1.3', status: 'in_progress' }, { id: '1.2.1', status: 'done' }] },
+        headers: { 'if-match': '"1"' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('etag')).toBe('"2"');
+      expect(response.body).toMatchObject({ document: 'bakery.md', version: 2, etag: '"2"' });
+      expect(response.body.items.map((entry: { key: string; item: { status: string } }) => [entry.key, entry.item.status])).toEqual([
+        ['1.1.2', 'done'],
+        ['1.1.3', 'in_progress'],
+        ['1.2.1', 'done'],
+      ]);
+      const after = await download(t, project, users.viewer.token, 'bakery.md');
+      expect(after.etag).toBe('"2"');
+      expect(after.bytes.toString('utf8')).toBe(before.replace('- [ ] Pick a host', '- [x] Pick a host').replace('- [ ] Configure DNS', '- [-] Configure DNS').replace('- [ ] Write the menu page', '- [x] Write the menu page'));
+      const history = await t.handle.db.selectFrom('item_history').select(['item_id', 'field', 'to_value', 'user_id']).where('project_id', '=', project.id).where('source', '=', 'api').execute();
+      expect(history.map((row) => `${row.item_id} ${row.field} ${row.to_value}`).sort()).toEqual(['1.1.2 status done', '1.1.3 status in_progress', '1.2.1 status done']);
+      expect(new Set(history.map((row) => row.user_id))).toEqual(new Set([users.member.id]));
+    });
+
+    it('writes none of them when one cannot be made, or the If-Match is stale', async () => {
+      const project = await freshProject('bakery.md', CHECKLIST_PLAN);
+      const refusals: Array<[unknown, number, string | RegExp]> = [
+        [{ items: [{ id: '1.1.2', status: 'done' }, { id: 'NOPE-1', status: 'done' }] }, 404, /NOPE-1/],
+        [{ items: [{ id: '1.1.2', status: 'done' }, { id: 'phase-1', status: 'done' }] }, 400, /phase-1|Phase 1/],
+        [{ items: [{ id: '1.1.2', status: 'done' }, { id: '1.1.2', status: 'todo' }] }, 400, '1.1.2 is named twice in one request'],
+        [{ items: [{ id: '1.1.2', status: 'done' }, { id: '1.1.3', status: 'finished-ish' }] }, 400, /finished-ish/],
+        [{ items: [] }, 400, /items/],
+        [{ items: [{ id: '1.1.2' }] }, 400, /Nothing to change/],
+        [{ items: [{ id: '1.1.2', status: 'done', colour: 'red' }] }, 400, /colour/],
+      ];
+      for (const [json, status, message] of refusals) {
+        const response = await t.request('PATCH', batch(project), { token: users.member.token, json });
+        expect(response.status, JSON.stringify(json)).toBe(status);
+        if (typeof message === 'string') expect(response.body.error.message).toContain(message);
+        else expect(JSON.stringify(response.body.error)).toMatch(message);
+      }
+      expect((await download(t, project, users.viewer.token, 'bakery.md')).etag).toBe('"1"');
+      expect((await t.request('PATCH', itemPath(project, '1.2.2'), { token: users.member.token, json: { status: 'done' } })).status).toBe(200);
+      const stale = await t.request('PATCH', batch(project), { token: users.member.token, json: { items: [{ id: '1.1.2', status: 'done' }, { id: '1.1.3', status: 'done' }] }, headers: { 'if-match': '"1"' } });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.details).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+      const text = (await download(t, project, users.viewer.token, 'bakery.md')).bytes.toString('utf8');
+      expect(text).toContain('- [ ] Pick a host');
+      expect(text).toContain('- [ ] Configure DNS');
+      // A viewer may not write at all.
+      expect((await t.request('PATCH', batch(project), { token: users.viewer.token, json: { items: [{ id: '1.1.2', status: 'done' }] } })).status).toBe(403);
+    });
+
+    it('refuses items of two documents, naming both', async () => {
+      const project = await freshProject('bakery.md', CHECKLIST_PLAN);
+      expect((await upload(t, project, users.owner.token, 'library.md', TRACKER_PLAN)).status).toBe(201);
+      const response = await t.request('PATCH', batch(project), { token: users.member.token, json: { items: [{ id: 'bakery.md:1.1.2', status: 'done' }, { id: 'library.md:TASK-201', status: 'done' }] } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain('bakery.md:1.1.2 is in bakery.md and library.md:TASK-201 in library.md: one request changes the items of one document.');
+    });
+
+    it('runs beside single PATCHes: 10 batches of 3 and 20 single changes at once all land', async () => {
+      const project = await freshProject('warehouse.md', manyTasks(50));
+      const ids = buildPlan(manyTasks(50), 'warehouse.md').items.filter((item) => item.kind !== 'phase').map((item) => item.id);
+      const batches = Array.from({ length: 10 }, (_, k) => t.request('PATCH', batch(project), { token: users.member.token, json: { items: ids.slice(3 * k, 3 * k + 3).map((id) => ({ id, status: 'done' })) } }));
+      const singles = ids.slice(30, 50).map((id) => t.request('PATCH', itemPath(project, id), { token: users.owner.token, json: { status: 'done' } }));
+      const answers = await Promise.all([...batches, ...singles]);
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+      const text = (await download(t, project, users.viewer.token, 'warehouse.md')).bytes.toString('utf8');
+      expect(text).not.toContain('- [ ]');
+      // Each batch's three items share one version.
+      for (const answer of answers.slice(0, 10)) expect(new Set(answer.body.items.map(() => answer.body.version)).size).toBe(1);
+    });
+  });
+
   it('50 concurrent PATCHes to 50 different items all land, and the Markdown holds all 50', async () => {
     const project = await freshProject('warehouse.md', manyTasks(60));
     const plan = buildPlan(manyTasks(60), 'warehouse.md');

@@ -28,6 +28,7 @@ const cases: RoleCase[] = [
   { method: 'GET', path: '/api/v1/projects/{p}/items', setup: withPlan, expect: READ },
   { method: 'GET', path: '/api/v1/projects/{p}/items/TASK-201', setup: withPlan, expect: READ },
   { method: 'PATCH', path: '/api/v1/projects/{p}/items/TASK-202', setup: withPlan, json: { status: 'done' }, headers: { 'if-match': '"1"' }, expect: WRITE_OK(200) },
+  { method: 'PATCH', path: '/api/v1/projects/{p}/items', setup: withPlan, json: { items: [{ id: 'TASK-202', status: 'done' }, { id: 'TASK-201', status: 'in_progress' }] }, headers: { 'if-match': '"1"' }, expect: WRITE_OK(200) },
   { method: 'GET', path: '/api/v1/projects/{p}/items/TASK-201/history', setup: withPlan, expect: READ },
   { method: 'GET', path: '/api/v1/projects/{p}/history', setup: withPlan, expect: READ },
   { method: 'GET', path: '/api/v1/projects/{p}/progress', setup: withPlan, expect: READ },

@@ -10,7 +10,7 @@ import type { Clock } from '../../services/clock.js';
 import { loadDocument } from '../../services/documents/cache.js';
 import { documentNotFound } from '../../services/documents/import.js';
 import type { DocumentListEntry } from '../../services/documents/read.js';
-import { patchProjectItem } from '../../services/items/item.js';
+import { patchProjectItems } from '../../services/items/item.js';
 import { requireRole } from '../../services/projects/index.js';
 import type { ProjectAccess } from '../../services/projects/index.js';
 import { createStandup, ownStandup, updateStandup } from '../../services/standups/index.js';
@@ -49,10 +49,10 @@ export class LocalProject implements ProjectBackend {
     return loadDocument(this.input.db, this.input.document.id, await this.version());
   }
 
-  async setItemStatus(key: string, status: Status, ifMatch: number): Promise<number> {
+  async setItemStatuses(keys: readonly string[], status: Status, ifMatch: number): Promise<number> {
     const { db, clock, user, access } = this.input;
     requireRole(access, 'member');
-    const patched = await patchProjectItem(db, { projectId: access.project.id, key, patch: { status }, userId: user.id, ifMatch, now: clock() });
+    const patched = await patchProjectItems(db, { projectId: access.project.id, items: keys.map((key) => ({ key, patch: { status } })), userId: user.id, ifMatch, now: clock() });
     return patched.version;
   }
 

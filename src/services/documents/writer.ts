@@ -4,7 +4,8 @@
 // one transaction stores the new bytes as version + 1 (only if the row is still at the version it
 // started from), updates the rows of the items whose values changed and adds a history row per
 // changed field. Another process writing first makes the update miss; the batch is then computed
-// again against the new version (a request with If-Match gets 409 instead).
+// again against the new version (a request with If-Match gets 409 instead). A request may change
+// several items at once (submitEdits): they are written in one version, or none of them is.
 
 import type { Kysely } from 'kysely';
 import { contentHash } from '../../engine/hash.js';
@@ -54,9 +55,10 @@ export interface EditOutcome {
   changes: FieldChange[];
 }
 
+/** One request: one job, or several that must be written together (same If-Match, user, time). */
 interface Pending {
-  job: EditJob;
-  resolve(outcome: EditOutcome): void;
+  jobs: readonly EditJob[];
+  resolve(outcomes: EditOutcome[]): void;
   reject(error: unknown): void;
 }
 
@@ -79,14 +81,23 @@ export function versionConflict(documentName: string, expected: number, current:
 }
 
 /** Queues a change of one item of a document; resolves once it is committed. */
-export function submitEdit(db: Kysely<Database>, documentId: string, job: EditJob): Promise<EditOutcome> {
-  return new Promise<EditOutcome>((resolve, reject) => {
+export async function submitEdit(db: Kysely<Database>, documentId: string, job: EditJob): Promise<EditOutcome> {
+  return (await submitEdits(db, documentId, [job]))[0];
+}
+
+/**
+ * Queues changes of several items of a document that must land together: one version holds all
+ * of them, or, when one cannot be made (an unknown item, a status its line cannot take, a stale
+ * If-Match), none is written and the whole request is refused.
+ */
+export function submitEdits(db: Kysely<Database>, documentId: string, jobs: readonly EditJob[]): Promise<EditOutcome[]> {
+  return new Promise<EditOutcome[]>((resolve, reject) => {
     let queue = queues.get(documentId);
     if (!queue) {
       queue = { pending: [], running: false };
       queues.set(documentId, queue);
     }
-    queue.pending.push({ job, resolve, reject });
+    queue.pending.push({ jobs, resolve, reject });
     if (!queue.running) void drain(db, documentId, queue);
   });
 }
@@ -117,6 +128,7 @@ async function drain(db: Kysely<Database>, documentId: string, queue: Queue): Pr
 
 interface Accepted {
   pending: Pending;
+  job: EditJob;
   item: Item;
   edits: TextEdit[];
 }
@@ -129,54 +141,70 @@ async function writeBatch(db: Kysely<Database>, documentId: string, batch: Pendi
     const document = await loadDocument(db, documentId, head.version);
 
     const deferred: Pending[] = [];
-    const candidates: Array<{ pending: Pending; item: Item }> = [];
+    const candidates: Array<{ pending: Pending; job: EditJob; item: Item }> = [];
     const touched = new Set<string>();
     let ifMatchTaken = false;
     for (const pending of batch) {
-      const { ifMatch } = pending.job;
+      const { ifMatch } = pending.jobs[0];
       if (ifMatch !== undefined && (ifMatch !== document.version || ifMatchTaken)) {
         pending.reject(versionConflict(document.name, ifMatch, ifMatchTaken ? document.version + 1 : document.version));
         continue;
       }
-      let item: Item;
+      let items: Item[];
       try {
-        item = resolveItem(document.plan, document.index, pending.job.itemId);
+        items = pending.jobs.map((job) => resolveItem(document.plan, document.index, job.itemId));
       } catch (error) {
         pending.reject(error);
         continue;
       }
+      const named = new Set(items.map((item) => item.id));
+      if (named.size < items.length) {
+        const twice = items.find((item, i) => items.findIndex((other) => other.id === item.id) !== i)!;
+        pending.reject(new ScrumdownError('invalid_argument', `${twice.id} is named twice in one request; name each item once.`, { item: twice.id }));
+        continue;
+      }
       // Two changes of one item wait for each other: the second is computed on the first's result.
-      if (touched.has(item.id)) {
+      if (items.some((item) => touched.has(item.id))) {
         deferred.push(pending);
         continue;
       }
-      touched.add(item.id);
+      for (const id of named) touched.add(id);
       if (ifMatch !== undefined) ifMatchTaken = true;
-      candidates.push({ pending, item });
+      pending.jobs.forEach((job, i) => candidates.push({ pending, job, item: items[i] }));
     }
 
     const results = editsForRequests(
       document,
-      candidates.map((candidate) => ({ item: candidate.item, changes: candidate.pending.job.changes })),
+      candidates.map((candidate) => ({ item: candidate.item, changes: candidate.job.changes })),
     );
+    // A request is written whole or not at all: one refused item refuses its request.
+    const refused = new Set<Pending>();
+    candidates.forEach((candidate, i) => {
+      const result = results[i];
+      if (!result.ok && !refused.has(candidate.pending)) {
+        refused.add(candidate.pending);
+        candidate.pending.reject(result.error);
+      }
+    });
     const accepted: Accepted[] = [];
     candidates.forEach((candidate, i) => {
       const result = results[i];
-      if (result.ok) accepted.push({ ...candidate, edits: result.edits });
-      else candidate.pending.reject(result.error);
+      if (result.ok && !refused.has(candidate.pending)) accepted.push({ ...candidate, edits: result.edits });
     });
+    const requests = [...new Set(accepted.map((entry) => entry.pending))];
+    const entriesOf = (pending: Pending): Accepted[] => accepted.filter((entry) => entry.pending === pending);
 
     const edits = accepted.flatMap((entry) => entry.edits).sort((a, b) => a.start - b.start || a.end - b.end);
     if (edits.length === 0) {
-      for (const entry of accepted) {
-        entry.pending.resolve({ document, version: document.version, item: entry.item, changes: [] });
+      for (const pending of requests) {
+        pending.resolve(entriesOf(pending).map((entry) => ({ document, version: document.version, item: entry.item, changes: [] })));
       }
       return deferred;
     }
-    if (overlapping(edits) && accepted.length > 1) {
-      // Edits of neighbouring items that touch the same spot: one item per write.
-      const [first, ...rest] = accepted;
-      return [...rest.map((entry) => entry.pending), ...deferred, ...(await writeBatch(db, documentId, [first.pending]))];
+    if (overlapping(edits) && requests.length > 1) {
+      // Edits of neighbouring items that touch the same spot: one request per write.
+      const [first, ...rest] = requests;
+      return [...rest, ...deferred, ...(await writeBatch(db, documentId, [first]))];
     }
 
     // Bounds and overlaps checked once more before the bytes are cut (one request's own edits).
@@ -187,13 +215,13 @@ async function writeBatch(db: Kysely<Database>, documentId: string, batch: Pendi
       : decodeBytes(bytes);
     const hash = contentHash(decoded.text);
     const version = document.version + 1;
-    const at = accepted[0].pending.job.at;
+    const at = accepted[0].job.at;
 
     const targets = new Map<string, Status>();
     for (const entry of accepted) {
-      for (const change of entry.pending.job.changes) if (change.field === 'status') targets.set(entry.item.id, change.value);
+      for (const change of entry.job.changes) if (change.field === 'status') targets.set(entry.item.id, change.value);
     }
-    const onlyStatus = accepted.every((entry) => entry.pending.job.changes.every((change) => change.field === 'status'));
+    const onlyStatus = accepted.every((entry) => entry.job.changes.every((change) => change.field === 'status'));
     const fast = onlyStatus ? planFastUpdate(document, edits, targets) : null;
     const next = fast ? null : parseDocument({ id: document.id, projectId: document.projectId, name: document.name, version, bytes });
 
@@ -201,7 +229,7 @@ async function writeBatch(db: Kysely<Database>, documentId: string, batch: Pendi
     const outcomes = accepted.map((entry) => {
       const after = next ? (next.index.byId.get(entry.item.id) ?? entry.item) : entry.item;
       const changes: FieldChange[] = [];
-      for (const change of entry.pending.job.changes) {
+      for (const change of entry.job.changes) {
         const from = trackedValue(entry.item, change.field);
         const to = fast ? (change.field === 'status' ? (fast.statuses.get(entry.item.id) ?? entry.item.status) : from) : trackedValue(after, change.field);
         if (from !== to && !changes.some((known) => known.field === change.field)) changes.push({ field: change.field, from, to });
@@ -213,7 +241,7 @@ async function writeBatch(db: Kysely<Database>, documentId: string, batch: Pendi
         project_id: document.projectId,
         document_id: document.id,
         item_id: entry.item.id,
-        user_id: entry.pending.job.userId,
+        user_id: entry.job.userId,
         field: change.field,
         from_value: change.from,
         to_value: change.to,
@@ -226,7 +254,7 @@ async function writeBatch(db: Kysely<Database>, documentId: string, batch: Pendi
       const updated = await updateDocumentContent(trx, document.id, document.version, {
         content: bytes,
         hash,
-        updatedBy: accepted[0].pending.job.userId,
+        updatedBy: accepted[0].job.userId,
         updatedAt: at,
       });
       if (!updated) return false;
@@ -253,10 +281,12 @@ async function writeBatch(db: Kysely<Database>, documentId: string, batch: Pendi
 
     const current = fast ? fast.apply({ version, bytes, decoded, hash }) : (next as ParsedDocument);
     cacheDocument(current);
+    const settled = new Map<Pending, EditOutcome[]>();
     for (const { entry, changes } of outcomes) {
       const item = current.index.byId.get(entry.item.id) ?? entry.item;
-      entry.pending.resolve({ document: current, version, item, changes });
+      settled.set(entry.pending, [...(settled.get(entry.pending) ?? []), { document: current, version, item, changes }]);
     }
+    for (const [pending, results] of settled) pending.resolve(results);
     return deferred;
   }
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../store/schema.js';
 import { etagOf } from '../documents/import.js';
 import type { ItemChange } from '../documents/item-edits.js';
 import { projectDocuments } from '../documents/read.js';
-import { submitEdit } from '../documents/writer.js';
+import { submitEdit, submitEdits } from '../documents/writer.js';
 import type { FieldChange } from '../documents/writer.js';
 import { itemRow } from '../items.js';
 import type { ItemRow } from '../items.js';
@@ -115,5 +115,54 @@ export async function patchProjectItem(db: Kysely<Database>, input: PatchItemInp
     etag: etagOf(outcome.version),
     item: itemRow(outcome.item),
     changes: outcome.changes,
+  };
+}
+
+export interface PatchItemsInput {
+  projectId: string;
+  /** The items and what to change in each, in the order given. */
+  items: ReadonlyArray<{ key: string; patch: ItemPatch }>;
+  userId: string;
+  ifMatch?: number;
+  now?: Date;
+}
+
+export interface PatchedItems {
+  document: string;
+  version: number;
+  etag: string;
+  items: Array<{ key: string; item: ItemRow; changes: FieldChange[] }>;
+}
+
+/**
+ * Changes several items of one document at once: they land in one version, or none does. Items
+ * of different documents are refused (each document has its own versions), naming both.
+ */
+export async function patchProjectItems(db: Kysely<Database>, input: PatchItemsInput): Promise<PatchedItems> {
+  const changes = input.items.map((entry) => itemChanges(entry.patch));
+  const documents = await documentsOf(db, input.projectId);
+  const resolved = input.items.map((entry) => resolveItemKey(documents, entry.key));
+  const { document } = resolved[0];
+  const elsewhere = resolved.find((entry) => entry.document.id !== document.id);
+  if (elsewhere) {
+    throw new ScrumdownError(
+      'invalid_argument',
+      `${resolved[0].key} is in ${document.name} and ${elsewhere.key} in ${elsewhere.document.name}: one request changes the items of one document. Send one request per document.`,
+      { documents: [document.name, elsewhere.document.name] },
+    );
+  }
+  const at = (input.now ?? new Date()).toISOString();
+  const outcomes = await submitEdits(
+    db,
+    document.id,
+    resolved.map((entry, i) => ({ itemId: entry.item.id, changes: changes[i], ifMatch: input.ifMatch, userId: input.userId, at })),
+  );
+  const several = documents.length > 1;
+  const version = outcomes[0].version;
+  return {
+    document: document.name,
+    version,
+    etag: etagOf(version),
+    items: outcomes.map((outcome) => ({ key: several ? `${document.name}:${outcome.item.id}` : outcome.item.id, item: itemRow(outcome.item), changes: outcome.changes })),
   };
 }

@@ -5,7 +5,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { parseIfMatch } from '../../../services/documents/import.js';
 import { itemHistoryPage } from '../../../services/items/history.js';
-import { getProjectItem, patchProjectItem } from '../../../services/items/item.js';
+import { getProjectItem, patchProjectItem, patchProjectItems } from '../../../services/items/item.js';
 import { listProjectItems } from '../../../services/items/list.js';
 import { cachedJson } from '../../cached-json.js';
 import { currentUser, requireAuth } from '../../middleware/auth/index.js';
@@ -20,7 +20,9 @@ import {
   ItemPageSchema,
   ItemParams,
   ItemPatchSchema,
+  ItemsPatchSchema,
   PatchedItemSchema,
+  PatchedItemsSchema,
 } from './schemas.js';
 
 export function itemRoutes() {
@@ -87,6 +89,33 @@ export function itemRoutes() {
         projectId: currentProject(c).project.id,
         key: c.req.valid('param').id,
         patch: c.req.valid('json'),
+        userId: currentUser(c).id,
+        ifMatch: parseIfMatch(c.req.header('if-match')),
+        now: clock(),
+      });
+      c.header('ETag', patched.etag);
+      return c.json(patched, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/projects/{p}/items',
+      tags: ['items'],
+      summary: 'Change several items of one document at once: all in one version, or none (members; If-Match)',
+      description:
+        'Each entry names an item and what to change, as PATCH /items/{id} takes it. Every change is written in one new version of the document, with a history row per changed field; when any one cannot be made (an unknown item, a status its line cannot take, a stale If-Match), nothing is written. Items of different documents are refused: send one request per document.',
+      security: BEARER,
+      middleware: [requireAuth(), requireProjectRole('member')] as const,
+      request: { params: ProjectParam, headers: IfMatchHeader, body: jsonBodyOf(ItemsPatchSchema) },
+      responses: { 200: json(PatchedItemsSchema, 'The items after the change; ETag is the new document version.'), ...errorResponses(400, 401, 403, 404, 409, 429) },
+    }),
+    async (c) => {
+      const { db, clock } = c.get('services');
+      const patched = await patchProjectItems(db, {
+        projectId: currentProject(c).project.id,
+        items: c.req.valid('json').items.map(({ id, ...patch }) => ({ key: id, patch })),
         userId: currentUser(c).id,
         ifMatch: parseIfMatch(c.req.header('if-match')),
         now: clock(),

@@ -99,6 +99,28 @@ export const PatchedItemSchema = z
   })
   .openapi('PatchedItem');
 
+/** Most items one request may change: a sprint's worth, while a body stays small. */
+export const MAX_ITEMS_PER_PATCH = 200;
+
+export const ItemsPatchSchema = z
+  .object({
+    items: z
+      .array(ItemPatchSchema.extend({ id: z.string().min(1).max(300).openapi({ example: 'T012', description: 'The item: its id or key, as in PATCH /items/{id}.' }) }).strict())
+      .min(1)
+      .max(MAX_ITEMS_PER_PATCH),
+  })
+  .strict()
+  .openapi('ItemsPatch');
+
+export const PatchedItemsSchema = z
+  .object({
+    document: z.string(),
+    version: z.number().int(),
+    etag: z.string(),
+    items: z.array(z.object({ key: z.string(), item: ItemSchema.omit({ key: true, document: true }), changes: z.array(FieldChangeSchema) })),
+  })
+  .openapi('PatchedItems');
+
 export const HistoryEntrySchema = z
   .object({
     id: z.number().int(),
