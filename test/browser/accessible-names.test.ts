@@ -5,9 +5,9 @@
 
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, api } from '../api/server-process.js';
-import { accessToken, chromiumAvailable, moveWithKeyboard, screenshot, startBrowserRun } from './browser.js';
+import { accessToken, chromiumAvailable, moveWithKeyboard, screenshot, useBrowserRun } from './browser.js';
 import type { BrowserRun } from './browser.js';
 
 const PLAN = join(ROOT, 'examples', 'platform-rollout.md');
@@ -92,12 +92,9 @@ describe.skipIf(!chromiumAvailable())('accessible names in the web app', () => {
   let run: BrowserRun;
   let page: Page;
   let token: string;
-  beforeAll(async () => {
-    run = await startBrowserRun();
+  useBrowserRun((started) => {
+    run = started;
     page = run.page;
-  }, 120_000);
-  afterAll(async () => {
-    await run?.close();
   });
 
   it('names every control of sign in and sign up', async () => {

@@ -3,9 +3,9 @@
 // session's access token refreshed when it expires, and the offline notice.
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../api/server-process.js';
-import { chromiumAvailable, screenshot, startBrowserRun } from './browser.js';
+import { chromiumAvailable, screenshot, useBrowserRun } from './browser.js';
 import type { BrowserRun } from './browser.js';
 
 const ITEMS = 5_000;
@@ -33,16 +33,13 @@ async function useSession(page: Page, session: SessionAnswer, expiresAt: number)
 describe.skipIf(!chromiumAvailable())('the board of a large plan', () => {
   let run: BrowserRun;
   let session: SessionAnswer;
-  beforeAll(async () => {
-    run = await startBrowserRun();
+  useBrowserRun(async (started) => {
+    run = started;
     session = await api<SessionAnswer>(run.server.url, 'POST', '/api/v1/auth/register', { json: { email: 'load@example.com', name: 'Load Tester', password: 'many-many-items' } });
     await api(run.server.url, 'POST', '/api/v1/projects', { token: session.accessToken, json: { key: 'big', name: 'Big plan' } });
     await api(run.server.url, 'POST', '/api/v1/projects/big/documents', { token: session.accessToken, json: { name: 'tasks.md', content: bigPlan() } });
     await run.page.goto('/signin');
     await useSession(run.page, session, Date.now() + 600_000);
-  }, 120_000);
-  afterAll(async () => {
-    await run?.close();
   });
 
   it('is interactive within 2 s and draws only the cards in view', async () => {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, startServerProcess } from '../api/server-process.js';
 import type { ServerProcess } from '../api/server-process.js';
@@ -47,6 +48,21 @@ export async function startBrowserRun(): Promise<BrowserRun> {
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A browser run for the suite it is called in: started before its tests (then `ready` sets the
+ * suite up with it), closed after them.
+ */
+export function useBrowserRun(ready: (run: BrowserRun) => Promise<void> | void): void {
+  let run: BrowserRun | undefined;
+  beforeAll(async () => {
+    run = await startBrowserRun();
+    await ready(run);
+  }, 120_000);
+  afterAll(async () => {
+    await run?.close();
+  });
 }
 
 /** `fullPage` resizes the viewport for a moment, which ends a keyboard drag: pass false mid-drag. */

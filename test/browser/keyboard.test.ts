@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, api } from '../api/server-process.js';
-import { chromiumAvailable, moveWithKeyboard, screenshot, startBrowserRun } from './browser.js';
+import { chromiumAvailable, moveWithKeyboard, screenshot, useBrowserRun } from './browser.js';
 import type { BrowserRun } from './browser.js';
 
 const PLAN = join(ROOT, 'examples', 'platform-rollout.md');
@@ -41,15 +41,12 @@ describe.skipIf(!chromiumAvailable())('the web app with the keyboard only', () =
   let token: string;
   const sprints = async () => (await api<SprintList>(run.server.url, 'GET', '/api/v1/projects/portal/sprints', { token })).sprints;
 
-  beforeAll(async () => {
-    run = await startBrowserRun();
+  useBrowserRun(async (started) => {
+    run = started;
     page = run.page;
     token = (await api<{ accessToken: string }>(run.server.url, 'POST', '/api/v1/auth/register', { json: USER })).accessToken;
     await api(run.server.url, 'POST', '/api/v1/projects', { token, json: { key: 'portal', name: 'Customer portal' } });
     await api(run.server.url, 'POST', '/api/v1/projects/portal/documents', { token, json: { name: 'platform-rollout.md', content: readFileSync(PLAN, 'utf8') } });
-  }, 120_000);
-  afterAll(async () => {
-    await run?.close();
   });
 
   it('signs in', async () => {

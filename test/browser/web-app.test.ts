@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, api } from '../api/server-process.js';
-import { accessToken, chromiumAvailable, moveWithKeyboard, screenshot, startBrowserRun } from './browser.js';
+import { accessToken, chromiumAvailable, moveWithKeyboard, screenshot, useBrowserRun } from './browser.js';
 import type { BrowserRun } from './browser.js';
 
 const PLAN = join(ROOT, 'examples', 'platform-rollout.md');
@@ -39,12 +39,9 @@ async function downloadPlan(page: Page): Promise<string> {
 describe.skipIf(!chromiumAvailable())('the web app in a browser', () => {
   let run: BrowserRun;
   let page: Page;
-  beforeAll(async () => {
-    run = await startBrowserRun();
+  useBrowserRun((started) => {
+    run = started;
     page = run.page;
-  }, 120_000);
-  afterAll(async () => {
-    await run?.close();
   });
 
   it('first page JavaScript is under 500 KB gzipped', async () => {
