@@ -80,15 +80,10 @@ export function versionConflict(documentName: string, expected: number, current:
   );
 }
 
-/** Queues a change of one item of a document; resolves once it is committed. */
-export async function submitEdit(db: Kysely<Database>, documentId: string, job: EditJob): Promise<EditOutcome> {
-  return (await submitEdits(db, documentId, [job]))[0];
-}
-
 /**
- * Queues changes of several items of a document that must land together: one version holds all
- * of them, or, when one cannot be made (an unknown item, a status its line cannot take, a stale
- * If-Match), none is written and the whole request is refused.
+ * Queues one request's changes of a document's items; resolves once they are committed. They
+ * land together: one version holds all of them, or, when one cannot be made (an unknown item, a
+ * status its line cannot take, a stale If-Match), none is written and the request is refused.
  */
 export function submitEdits(db: Kysely<Database>, documentId: string, jobs: readonly EditJob[]): Promise<EditOutcome[]> {
   return new Promise<EditOutcome[]>((resolve, reject) => {

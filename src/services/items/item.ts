@@ -11,7 +11,7 @@ import type { Database } from '../../store/schema.js';
 import { etagOf } from '../documents/import.js';
 import type { ItemChange } from '../documents/item-edits.js';
 import { projectDocuments } from '../documents/read.js';
-import { submitEdit, submitEdits } from '../documents/writer.js';
+import { submitEdits } from '../documents/writer.js';
 import type { FieldChange } from '../documents/writer.js';
 import { itemRow } from '../items.js';
 import type { ItemRow } from '../items.js';
@@ -96,26 +96,12 @@ export function itemChanges(patch: ItemPatch): ItemChange[] {
   return changes;
 }
 
+/** Changes one item: a request of one entry (see patchProjectItems). */
 export async function patchProjectItem(db: Kysely<Database>, input: PatchItemInput): Promise<PatchedItem> {
-  const changes = itemChanges(input.patch);
-  const documents = await documentsOf(db, input.projectId);
-  const { document, item } = resolveItemKey(documents, input.key);
-  const outcome = await submitEdit(db, document.id, {
-    itemId: item.id,
-    changes,
-    ifMatch: input.ifMatch,
-    userId: input.userId,
-    at: (input.now ?? new Date()).toISOString(),
-  });
-  const several = documents.length > 1;
-  return {
-    key: several ? `${document.name}:${outcome.item.id}` : outcome.item.id,
-    document: document.name,
-    version: outcome.version,
-    etag: etagOf(outcome.version),
-    item: itemRow(outcome.item),
-    changes: outcome.changes,
-  };
+  const { key, patch, ...rest } = input;
+  const patched = await patchProjectItems(db, { ...rest, items: [{ key, patch }] });
+  const [only] = patched.items;
+  return { key: only.key, document: patched.document, version: patched.version, etag: patched.etag, item: only.item, changes: only.changes };
 }
 
 export interface PatchItemsInput {
